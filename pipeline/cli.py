@@ -1,0 +1,157 @@
+"""The `agendas` command: a thin click layer over the library functions."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from pipeline import PIPELINE_VERSION
+from pipeline.load import DEFAULT_DB, connect
+from pipeline.models import DocumentResult
+from pipeline.run import ingest as run_ingest
+from pipeline.stats import document_stats
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="DuckDB database file.",
+)
+
+
+def _console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, width=200 if not sys.stdout.isatty() else None)
+
+
+@click.group()
+@click.version_option(PIPELINE_VERSION, prog_name="agendas")
+def main() -> None:
+    """Turn council agenda packs (PDF) into structured, traceable data in DuckDB."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--workers", type=int, default=None, help="Worker processes [default: all cores].")
+@click.option("--force", is_flag=True, help="Re-parse files even if already loaded.")
+def ingest(paths: tuple[Path, ...], db_path: Path, workers: int | None, force: bool) -> None:
+    """Ingest PDF files and folders (searched recursively) into the database.
+
+    Exit code 0 when every file loaded (status ok or partial), 1 when any file failed.
+    """
+    console = _console(stderr=True)
+    interactive = console.is_terminal
+    progress = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[pages]} pages"),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not interactive,
+    )
+    state = {"task": None, "done": 0, "total": 0, "pages": 0}
+
+    def on_start(total: int) -> None:
+        state["total"] = total
+        state["task"] = progress.add_task("ingest", total=total, pages=0)
+
+    def on_result(result: DocumentResult) -> None:
+        state["done"] += 1
+        state["pages"] += result.n_pages
+        progress.update(state["task"], advance=1, pages=state["pages"])
+        if not interactive:
+            click.echo(
+                f"[{state['done']}/{state['total']}] {result.status:7} {result.n_pages:4d} pages "
+                f"{result.seconds:6.1f}s  {result.file_name}",
+                err=True,
+            )
+
+    with progress:
+        summary = run_ingest(
+            list(paths), db_path, workers=workers, force=force, on_start=on_start, on_result=on_result
+        )
+    counts = summary.counts
+    click.echo(
+        f"ingested into {db_path}: {counts['ok']} ok, {counts['partial']} partial, "
+        f"{counts['failed']} failed, {counts['skipped']} skipped; {summary.pages} pages in "
+        f"{summary.seconds:.1f}s ({summary.pages_per_second:.1f} pages/s)"
+    )
+    sys.exit(EXIT_SOME_FAILED if summary.any_failed else EXIT_OK)
+
+
+def _jsonable(value):
+    if isinstance(value, (date, datetime, time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def print_rows(columns: list[str], rows: list[tuple], fmt: str, title: str | None = None) -> None:
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt == "json":
+        click.echo(json.dumps([dict(zip(columns, map(_jsonable, r), strict=True)) for r in rows], indent=2))
+    else:
+        table = Table(title=title)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        _console().print(table)
+
+
+@main.command()
+@click.argument("sql")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--write", is_flag=True, help="Open the database read-write (default: read-only).")
+def query(sql: str, db_path: Path, fmt: str, write: bool) -> None:
+    """Run SQL against the database and print the result."""
+    try:
+        con = connect(db_path, read_only=not write)
+        cursor = con.execute(sql)
+        columns = [c[0] for c in cursor.description] if cursor.description else []
+        rows = cursor.fetchall() if columns else []
+    except Exception as exc:  # noqa: BLE001  (SQL errors are user errors: say them plainly)
+        raise click.ClickException(str(exc)) from exc
+    print_rows(columns, rows, fmt)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def stats(db_path: Path, fmt: str) -> None:
+    """Rows per document and table, with each document's status."""
+    try:
+        con = connect(db_path, read_only=True)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    columns, rows = document_stats(con)
+    print_rows(columns, rows, fmt, title=f"{db_path}: {len(rows)} documents")
+    if fmt == "table":
+        totals = con.execute(
+            "SELECT status, count(*), sum(n_pages) FROM documents GROUP BY status ORDER BY status"
+        ).fetchall()
+        click.echo("  ".join(f"{s}: {n} documents, {p or 0} pages" for s, n, p in totals))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""Page layout: words -> lines and spans; printed labels, agenda stamps and running margins.
+
+Backend-neutral: works on `RawPage` words, whichever reader produced them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from statistics import median
+
+from pipeline.models import Line, Page, Span
+from pipeline.readers import RawPage, RawWord
+
+MARGIN_SHARE = 0.10  # top/bottom share of the page height where headers, footers, stamps live
+STAMP_SHARE = 0.18  # "Agenda Item N" stamps sit near the top, sometimes below a logo
+SPAN_GAP_FACTOR = 1.6  # a gap wider than this many font sizes starts a new span (column/cell)
+
+PAGE_LABEL_RE = re.compile(r"^(?:page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?|[-–]?\s*(\d{1,4})\s*[-–]?)$", re.I)
+STAMP_RE = re.compile(r"^agenda\s+item\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?)\b\.?$", re.I)
+BLANK_PAGE_RE = re.compile(r"^(this page (is )?(intentionally|deliberately) (left )?blank\.?\s*)+$", re.I)
+BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi|,b$", re.I)
+
+
+def _vertical_overlap(a_top: float, a_bottom: float, b_top: float, b_bottom: float) -> float:
+    overlap = min(a_bottom, b_bottom) - max(a_top, b_top)
+    smaller = max(min(a_bottom - a_top, b_bottom - b_top), 0.1)
+    return overlap / smaller
+
+
+def group_rows(words: list[RawWord]) -> list[list[RawWord]]:
+    """Group words into visual rows by vertical overlap (superscripts stay on their row)."""
+    rows: list[list[RawWord]] = []
+    row_top = row_bottom = 0.0
+    for word in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
+        if rows and _vertical_overlap(word.top, word.bottom, row_top, row_bottom) >= 0.5:
+            rows[-1].append(word)
+            row_bottom = max(row_bottom, word.bottom)
+        else:
+            rows.append([word])
+            row_top, row_bottom = word.top, word.bottom
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+def _dominant_size(words: list[RawWord]) -> float:
+    weights: Counter[float] = Counter()
+    for word in words:
+        weights[round(word.size, 1)] += len(word.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _is_bold(words: list[RawWord]) -> bool:
+    bold = sum(len(w.text) for w in words if BOLD_FONT_RE.search(w.fontname))
+    return bold * 2 > sum(len(w.text) for w in words)
+
+
+def join_superscripts(row: list[RawWord]) -> list[RawWord]:
+    """'3' + small raised 'rd' touching it -> '3rd' (ordinals in dates, '78th Street')."""
+    out: list[RawWord] = []
+    for word in row:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and word.x0 - previous.x1 < 1.0
+            and abs(word.size - previous.size) > 0.5
+            and word.text.isalpha()
+            and len(word.text) <= 3
+        ):
+            out[-1] = RawWord(
+                text=previous.text + word.text,
+                x0=previous.x0,
+                top=min(previous.top, word.top),
+                x1=word.x1,
+                bottom=max(previous.bottom, word.bottom),
+                fontname=previous.fontname,
+                size=max(previous.size, word.size),
+            )
+        else:
+            out.append(word)
+    return out
+
+
+def build_line(row: list[RawWord]) -> Line:
+    row = join_superscripts(row)
+    size = _dominant_size(row) or 10.0
+    spans: list[list[RawWord]] = [[row[0]]]
+    for previous, word in zip(row, row[1:], strict=False):
+        if word.x0 - previous.x1 > SPAN_GAP_FACTOR * size:
+            spans.append([word])
+        else:
+            spans[-1].append(word)
+    span_models = [
+        Span(
+            text=" ".join(w.text for w in span),
+            x0=span[0].x0,
+            top=min(w.top for w in span),
+            x1=span[-1].x1,
+            bottom=max(w.bottom for w in span),
+            word_starts=[round(w.x0, 2) for w in span],
+        )
+        for span in spans
+    ]
+    return Line(
+        text=" ".join(s.text for s in span_models),
+        x0=row[0].x0,
+        top=min(w.top for w in row),
+        x1=max(w.x1 for w in row),
+        bottom=max(w.bottom for w in row),
+        size=size,
+        bold=_is_bold(row),
+        spans=span_models,
+    )
+
+
+def _margin_key(text: str) -> str:
+    """Running headers differ only in numbers ("Page 3", dates): compare them without digits."""
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def layout_page(raw: RawPage) -> Page:
+    """Lines of one page with the printed page label and agenda stamp taken out of the body."""
+    page = Page(
+        number=raw.number,
+        width=raw.width,
+        height=raw.height,
+        n_chars=raw.n_chars,
+        has_text_layer=raw.n_chars > 0 or raw.n_images == 0,
+    )
+    for row in group_rows(raw.words):
+        line = build_line(row)
+        if _take_label(page, line) or _take_stamp(page, line):
+            page.margin_lines.append(line)
+            continue
+        page.lines.append(line)
+    body = " ".join(line.text for line in page.lines).strip()
+    page.is_blank = not body or bool(BLANK_PAGE_RE.match(body))
+    return page
+
+
+def _take_label(page: Page, line: Line) -> bool:
+    if page.page_label is not None or line.top < page.height * (1 - MARGIN_SHARE):
+        return False
+    match = PAGE_LABEL_RE.match(line.text.strip())
+    if not match:
+        return False
+    page.page_label = line.text.strip()
+    page.label_number = int(match.group(1) or match.group(2))
+    return True
+
+
+def _take_stamp(page: Page, line: Line) -> bool:
+    if page.agenda_item_stamp is not None or line.bottom > page.height * STAMP_SHARE:
+        return False
+    for span in line.spans:
+        match = STAMP_RE.match(span.text.strip())
+        if match:
+            page.agenda_item_stamp = match.group(1)
+            if len(line.spans) > 1:  # keep the rest of the row (a header beside the stamp)
+                rest = [s for s in line.spans if s is not span]
+                page.lines.append(
+                    line.model_copy(
+                        update={"spans": rest, "text": " ".join(s.text for s in rest)}
+                    )
+                )
+            return True
+    return False
+
+
+def separate_running_margins(pages: list[Page]) -> None:
+    """Move lines repeated in the top/bottom margin of many pages out of the body text."""
+    with_text = [p for p in pages if p.lines]
+    if len(with_text) < 3:
+        return
+    counts: Counter[str] = Counter()
+    for page in with_text:
+        keys = {_margin_key(line.text) for line in page.lines if _in_margin(page, line)}
+        counts.update(keys)
+    threshold = max(3, int(0.3 * len(with_text)))
+    repeated = {key for key, n in counts.items() if n >= threshold and key.strip("# ")}
+    if not repeated:
+        return
+    for page in with_text:
+        keep: list[Line] = []
+        for line in page.lines:
+            if _in_margin(page, line) and _margin_key(line.text) in repeated:
+                page.margin_lines.append(line)
+            else:
+                keep.append(line)
+        page.lines = keep
+        body = " ".join(line.text for line in keep).strip()
+        page.is_blank = not body or bool(BLANK_PAGE_RE.match(body))
+
+
+def _in_margin(page: Page, line: Line) -> bool:
+    return line.bottom <= page.height * MARGIN_SHARE or line.top >= page.height * (1 - MARGIN_SHARE)
+
+
+def typical_line_gap(lines: list[Line]) -> float:
+    """The usual distance between consecutive line tops: tells wrapped lines from new blocks."""
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if 0 < b.top - a.top < 40]
+    return median(gaps) if gaps else 14.0

@@ -1,0 +1,86 @@
+"""Stage 4, normalize: raw strings -> ISO dates, 24h times, clean titles and names."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from functools import lru_cache
+
+from extractors.text import clean
+from pipeline.models import Extraction
+
+MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+DATE_RE = re.compile(
+    rf"\b{WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:of\s+)?{MONTHS}\.?,?\s+\d{{4}}"
+    rf"|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
+    re.I,
+)
+TIME_RE = re.compile(
+    r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(noon|midday)\b", re.I
+)
+TIME_24_RE = re.compile(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\b")
+
+
+def find_date_text(text: str) -> str | None:
+    match = DATE_RE.search(text)
+    return match.group(0) if match else None
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str | None) -> date | None:
+    """A printed date -> date, via dateparser (day-first, as UK agendas print them)."""
+    if not text:
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.date() if parsed else None
+
+
+def find_time_text(text: str) -> str | None:
+    match = TIME_RE.search(text)
+    return match.group(0) if match else None
+
+
+def parse_time(text: str | None) -> time | None:
+    """'2.00 pm' -> 14:00, '7.30pm' -> 19:30, '10am' -> 10:00, '14:00' -> 14:00."""
+    if not text:
+        return None
+    match = TIME_RE.search(text)
+    if match:
+        if match.group(4):
+            return time(12, 0)
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if hour > 12 or minute > 59:
+            return None
+        is_pm = match.group(3).lower().startswith("p")
+        if is_pm and hour != 12:
+            hour += 12
+        if not is_pm and hour == 12:
+            hour = 0
+        return time(hour, minute)
+    match = TIME_24_RE.search(text)
+    return time(int(match.group(1)), int(match.group(2))) if match else None
+
+
+def normalize(extraction: Extraction) -> Extraction:
+    """Fill normalized fields from the raw strings extractors captured."""
+    for meeting in extraction.meetings:
+        meeting.meeting_date = meeting.meeting_date or parse_date(meeting.date_text)
+        meeting.start_time = meeting.start_time or parse_time(meeting.time_text)
+        for field in ("authority", "body", "venue"):
+            value = getattr(meeting, field)
+            if value is not None:
+                setattr(meeting, field, clean(value) or None)
+    for item in extraction.agenda_items:
+        item.title = clean(item.title)
+        item.description = clean(item.description) if item.description else None
+    return extraction

@@ -1,0 +1,71 @@
+"""The per-document function: one PDF in, one `DocumentResult` out, never an exception.
+
+Workers (local processes or a cluster) run this; only the loader writes the database.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from pipeline import PIPELINE_VERSION
+from pipeline.errors import describe_exception
+from pipeline.extract import extract_document
+from pipeline.files import file_sha256
+from pipeline.models import DocumentResult, PageRow, ReadDocument, Segmentation
+from pipeline.normalize import normalize
+from pipeline.read import read_document
+from pipeline.segment import segment_document, segment_of_page
+
+
+def process_file(path: Path, document_id: str | None = None) -> DocumentResult:
+    started = time.perf_counter()
+    result = DocumentResult(
+        document_id=document_id,
+        path=str(path),
+        file_name=path.name,
+        status="failed",
+        pipeline_version=PIPELINE_VERSION,
+    )
+    try:
+        if not path.exists():
+            raise FileNotFoundError(path)
+        result.file_size = path.stat().st_size
+        result.document_id = document_id or file_sha256(path)
+        doc = read_document(path, result.document_id)
+        result.backend = doc.backend
+        result.n_pages = len(doc.pages)
+        segmentation = segment_document(doc)
+        result.pages = _page_rows(doc, segmentation)
+        result.segments = segmentation.segments
+        result.extraction = normalize(extract_document(doc, segmentation))
+        result.status = "partial" if doc.warnings else "ok"
+        result.error = "; ".join(doc.warnings) or None
+    except FileNotFoundError:
+        result.error = "file not found"
+    except IsADirectoryError:
+        result.error = "is a directory, not a file"
+    except PermissionError:
+        result.error = "permission denied"
+    except Exception as exc:  # noqa: BLE001  (every failure becomes a recorded reason)
+        result.error = describe_exception(exc)
+    result.seconds = round(time.perf_counter() - started, 3)
+    return result
+
+
+def _page_rows(doc: ReadDocument, segmentation: Segmentation) -> list[PageRow]:
+    rows = []
+    for page in doc.pages:
+        segment = segment_of_page(segmentation, page.number)
+        rows.append(
+            PageRow(
+                page=page.number,
+                page_label=page.page_label,
+                agenda_item_stamp=page.agenda_item_stamp,
+                text=page.text,
+                is_blank=page.is_blank,
+                has_text_layer=page.has_text_layer,
+                segment_kind=segment.kind if segment else None,
+            )
+        )
+    return rows
