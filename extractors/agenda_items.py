@@ -99,7 +99,11 @@ def _title_text(line: Line, number: str) -> str:
 
 def _dash_split_x(line: Line) -> float | None:
     """x position of the first word after the first ' - ' of an item line, if any."""
-    words = [(w, x) for span in line.spans for w, x in zip(span.text.split(" "), span.word_starts, strict=False)]
+    words = [
+        (w, x)
+        for span in line.spans
+        for w, x in zip(span.text.split(" "), span.word_starts, strict=False)
+    ]
     for index, (word, _x) in enumerate(words[2:-1], start=2):
         if word in ("-", "–", "—"):
             return words[index + 1][1]
@@ -172,7 +176,9 @@ class _FrontSheetParser:
         if self.items:
             self.items[-1].closed = True
 
-    def _continue(self, item: _Item, page: Page, line: Line, text: str, previous: Line | None) -> None:
+    def _continue(
+        self, item: _Item, page: Page, line: Line, text: str, previous: Line | None
+    ) -> None:
         cell = PAGE_CELL_RE.match(text)
         if cell and item.pages is None and not PAGES_RE.search(" ".join(item.title_parts)):
             item.pages = (int(cell.group(1)), int(cell.group(2)) if cell.group(2) else None)
@@ -198,9 +204,11 @@ class _FrontSheetParser:
             item.title_parts[0] = DASH_SPLIT_RE.split(item.title_parts[0], maxsplit=1)[0]
             item.description.append(DASH_SPLIT_RE.split(title, maxsplit=1)[1])
             return False
-        right_edge = max(l.x1 for p in self.pages for l in p.lines)
+        right_edge = max(ln.x1 for p in self.pages for ln in p.lines)
         full = previous.x1 > right_edge - 0.25 * (right_edge - item.lines[0].x0)
-        return bool(full or PAGES_RE.search(line.text) or re.match(r"^\(?pages?\b", line.text, re.I))
+        return bool(
+            full or PAGES_RE.search(line.text) or re.match(r"^\(?pages?\b", line.text, re.I)
+        )
 
     def _preamble(self, page: Page, line: Line, text: str) -> None:
         if AGENDA_HEADING_RE.match(text):
@@ -232,7 +240,9 @@ class _FrontSheetParser:
             return
         chosen = titles[-missing:]
         for index, (page, line, _) in enumerate(chosen, start=1):
-            item = _Item(number=str(index), page=page, lines=[line], title_parts=[line.text], part=self.part)
+            item = _Item(
+                number=str(index), page=page, lines=[line], title_parts=[line.text], part=self.part
+            )
             position = self.preamble.index((page, line, 1))
             following = self.preamble[position + 1] if position + 1 < len(self.preamble) else None
             if following and following[2] == -1:
@@ -284,7 +294,9 @@ class AgendaItemsExtractor(Extractor):
                 pages = (int(match.group(1)), int(match.group(2)) if match.group(2) else None)
                 title = clean(PAGES_RE.sub("", title))
             title = re.sub(r"\(\s*pages?\s*$", "", title, flags=re.I).strip(" -–")
-            printed_first, printed_last = (pages[0], pages[1] or pages[0]) if pages else (None, None)
+            printed_first, printed_last = (
+                (pages[0], pages[1] or pages[0]) if pages else (None, None)
+            )
             physical = ctx.segmentation.item_papers.get(item.number)
             if physical is None and printed_first is not None:
                 physical = printed_to_physical(ctx.doc.pages, printed_first, printed_last)

@@ -133,7 +133,9 @@ def _span_at(line: Line, x0: float) -> str:
 
 def _body(lines: list[Line], used: set[int]) -> tuple[list[int], str | None]:
     candidates = [
-        (i, line) for i, line in enumerate(lines) if i not in used and not NOT_BODY_RE.search(line.text)
+        (i, line)
+        for i, line in enumerate(lines)
+        if i not in used and not NOT_BODY_RE.search(line.text)
     ]
     if not candidates:
         return [], None
@@ -182,10 +184,14 @@ class AgendaMeetingExtractor(Extractor):
             return
         date_at = _find_date(lines)
         time_at = _find_time(lines)
-        after = max((x for x in (date_at and date_at[0], time_at and time_at[0]) if x is not None),
-                    default=None)
+        after = max(
+            (x for x in (date_at and date_at[0], time_at and time_at[0]) if x is not None),
+            default=None,
+        )
         venue_rows, venue = _find_venue(lines, after, date_at[1] if date_at else 0)
-        used = set(venue_rows) | {x for x in (date_at and date_at[0], time_at and time_at[0]) if x is not None}
+        used = set(venue_rows) | {
+            x for x in (date_at and date_at[0], time_at and time_at[0]) if x is not None
+        }
         body_rows, body = _body(lines, used)
         source_rows = sorted(set(body_rows) | used)
         source = [lines[i] for i in source_rows] or lines[:1]

@@ -12,8 +12,25 @@ COUNCIL_RE = re.compile(
     r"Metropolitan Borough)\s+)?Council)\b(?!s)"
 )
 ITEM_LINE_RE = re.compile(r"^\s*(?P<num>\d{1,2}[a-z]?)\s?(?:[.):]|\s)\s*(?P<title>\S.*)$")
-NOT_A_PLACE = {"the", "a", "this", "each", "county", "city", "borough", "district", "parish",
-               "town", "full", "our", "your", "their", "local", "members", "member"}
+NOT_A_PLACE = {
+    "the",
+    "a",
+    "this",
+    "each",
+    "county",
+    "city",
+    "borough",
+    "district",
+    "parish",
+    "town",
+    "full",
+    "our",
+    "your",
+    "their",
+    "local",
+    "members",
+    "member",
+}
 
 
 def clean(text: str) -> str:
@@ -47,7 +64,7 @@ def provenance(page: Page, lines: list[Line], source_text: str | None = None) ->
         top=round(box.top, 2),
         x1=round(box.x1, 2),
         bottom=round(box.bottom, 2),
-        source_text=source_text if source_text is not None else "\n".join(l.text for l in lines),
+        source_text=source_text if source_text is not None else "\n".join(ln.text for ln in lines),
     )
 
 

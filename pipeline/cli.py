@@ -83,7 +83,12 @@ def ingest(paths: tuple[Path, ...], db_path: Path, workers: int | None, force: b
 
     with progress:
         summary = run_ingest(
-            list(paths), db_path, workers=workers, force=force, on_start=on_start, on_result=on_result
+            list(paths),
+            db_path,
+            workers=workers,
+            force=force,
+            on_start=on_start,
+            on_result=on_result,
         )
     counts = summary.counts
     click.echo(
@@ -108,7 +113,9 @@ def print_rows(columns: list[str], rows: list[tuple], fmt: str, title: str | Non
         writer.writerow(columns)
         writer.writerows(rows)
     elif fmt == "json":
-        click.echo(json.dumps([dict(zip(columns, map(_jsonable, r), strict=True)) for r in rows], indent=2))
+        click.echo(
+            json.dumps([dict(zip(columns, map(_jsonable, r), strict=True)) for r in rows], indent=2)
+        )
     else:
         table = Table(title=title)
         for column in columns:
@@ -121,7 +128,13 @@ def print_rows(columns: list[str], rows: list[tuple], fmt: str, title: str | Non
 @main.command()
 @click.argument("sql")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
 @click.option("--write", is_flag=True, help="Open the database read-write (default: read-only).")
 def query(sql: str, db_path: Path, fmt: str, write: bool) -> None:
     """Run SQL against the database and print the result."""
@@ -137,7 +150,13 @@ def query(sql: str, db_path: Path, fmt: str, write: bool) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
 def stats(db_path: Path, fmt: str) -> None:
     """Rows per document and table, with each document's status."""
     try:
@@ -145,12 +164,58 @@ def stats(db_path: Path, fmt: str) -> None:
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc
     columns, rows = document_stats(con)
-    print_rows(columns, rows, fmt, title=f"{db_path}: {len(rows)} documents")
+    if fmt != "table":
+        print_rows(columns, rows, fmt)
+        return
+    print_rows(
+        columns[:-1], [row[:-1] for row in rows], fmt, title=f"{db_path}: {len(rows)} documents"
+    )
+    for row in rows:
+        if row[-1]:
+            click.echo(f"{row[0]}: {row[-2]}: {row[-1]}")
     if fmt == "table":
         totals = con.execute(
             "SELECT status, count(*), sum(n_pages) FROM documents GROUP BY status ORDER BY status"
         ).fetchall()
         click.echo("  ".join(f"{s}: {n} documents, {p or 0} pages" for s, n, p in totals))
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the full report (per document, with misses and extras) as JSON.",
+)
+@click.option("--per-document", is_flag=True, help="Also print a table for each document.")
+@click.option(
+    "--floor",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='JSON {"table": minimum F1}: exit 1 when any total falls below it.',
+)
+def eval_command(
+    gold_dir: Path, db_path: Path, json_out: Path | None, per_document: bool, floor: Path | None
+) -> None:
+    """Score the database against gold annotations: precision, recall, F1, page accuracy."""
+    from pipeline.evaluate import check_floor, evaluate, format_report
+
+    try:
+        report = evaluate(gold_dir, db_path)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_report(report, per_document=per_document))
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+        click.echo(f"full report: {json_out}")
+    if floor:
+        problems = check_floor(report, json.loads(floor.read_text()))
+        for message in problems:
+            click.echo(f"below floor: {message}", err=True)
+        if problems:
+            sys.exit(EXIT_SOME_FAILED)
 
 
 if __name__ == "__main__":

@@ -16,9 +16,13 @@ MARGIN_SHARE = 0.10  # top/bottom share of the page height where headers, footer
 STAMP_SHARE = 0.18  # "Agenda Item N" stamps sit near the top, sometimes below a logo
 SPAN_GAP_FACTOR = 1.6  # a gap wider than this many font sizes starts a new span (column/cell)
 
-PAGE_LABEL_RE = re.compile(r"^(?:page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?|[-–]?\s*(\d{1,4})\s*[-–]?)$", re.I)
+PAGE_LABEL_RE = re.compile(
+    r"^(?:page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?|[-–]?\s*(\d{1,4})\s*[-–]?)$", re.I
+)
 STAMP_RE = re.compile(r"^agenda\s+item\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?)\b\.?$", re.I)
-BLANK_PAGE_RE = re.compile(r"^(this page (is )?(intentionally|deliberately) (left )?blank\.?\s*)+$", re.I)
+BLANK_PAGE_RE = re.compile(
+    r"^(this page (is )?(intentionally|deliberately) (left )?blank\.?\s*)+$", re.I
+)
 BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi|,b$", re.I)
 
 
@@ -158,9 +162,7 @@ def _take_stamp(page: Page, line: Line) -> bool:
             if len(line.spans) > 1:  # keep the rest of the row (a header beside the stamp)
                 rest = [s for s in line.spans if s is not span]
                 page.lines.append(
-                    line.model_copy(
-                        update={"spans": rest, "text": " ".join(s.text for s in rest)}
-                    )
+                    line.model_copy(update={"spans": rest, "text": " ".join(s.text for s in rest)})
                 )
             return True
     return False

@@ -53,51 +53,121 @@ def _rows(result: DocumentResult) -> dict[str, list[list[Any]]]:
     doc = result.document_id or path_key(result.path)
     short = doc.replace("path:", "")[:16]
     ex = result.extraction
-    meeting_ids = {m.key: f"{short}:m{i}" for i, m in enumerate(ex.meetings, start=1)}
+    meeting_ids = {m.key: f"{short}:m{i:04d}" for i, m in enumerate(ex.meetings, start=1)}
     item_ids: dict[str, str] = {}
     rows: dict[str, list[list[Any]]] = {name: [] for name in DOCUMENT_TABLES}
     rows["document_paths"].append([doc, str(Path(result.path).absolute()), datetime.now()])
     for page in result.pages:
         rows["pages"].append(
-            [doc, page.page, page.page_label, page.agenda_item_stamp, page.text, page.is_blank,
-             page.has_text_layer, page.segment_kind]
+            [
+                doc,
+                page.page,
+                page.page_label,
+                page.agenda_item_stamp,
+                page.text,
+                page.is_blank,
+                page.has_text_layer,
+                page.segment_kind,
+            ]
         )
     for i, s in enumerate(result.segments, start=1):
         rows["segments"].append(
-            [f"{short}:s{i}", doc, s.kind, s.first_page, s.last_page, s.title, s.agenda_item]
+            [f"{short}:s{i:04d}", doc, s.kind, s.first_page, s.last_page, s.title, s.agenda_item]
         )
     for m in ex.meetings:
         rows["meetings"].append(
-            [meeting_ids[m.key], doc, m.kind, m.authority, m.body, m.meeting_date, m.start_time,
-             m.venue, *_prov(m.provenance), m.extractor]
+            [
+                meeting_ids[m.key],
+                doc,
+                m.kind,
+                m.authority,
+                m.body,
+                m.meeting_date,
+                m.start_time,
+                m.venue,
+                *_prov(m.provenance),
+                m.extractor,
+            ]
         )
     for i, a in enumerate(ex.agenda_items, start=1):
-        item_id = f"{short}:i{i}"
+        item_id = f"{short}:i{i:04d}"
         item_ids.setdefault(a.number, item_id)
         rows["agenda_items"].append(
-            [item_id, meeting_ids.get(a.meeting_key), doc, a.number, a.title, a.description, a.part,
-             a.printed_first_page, a.printed_last_page, a.first_page, a.last_page,
-             *_prov(a.provenance), a.extractor]
+            [
+                item_id,
+                meeting_ids.get(a.meeting_key),
+                doc,
+                a.number,
+                a.title,
+                a.description,
+                a.part,
+                a.printed_first_page,
+                a.printed_last_page,
+                a.first_page,
+                a.last_page,
+                *_prov(a.provenance),
+                a.extractor,
+            ]
         )
     for i, p in enumerate(ex.attendees, start=1):
         rows["attendees"].append(
-            [f"{short}:p{i}", meeting_ids.get(p.meeting_key), doc, p.name, p.honorific, p.role,
-             p.organisation, p.status, p.note, *_prov(p.provenance), p.extractor]
+            [
+                f"{short}:p{i:04d}",
+                meeting_ids.get(p.meeting_key),
+                doc,
+                p.name,
+                p.honorific,
+                p.role,
+                p.organisation,
+                p.status,
+                p.note,
+                *_prov(p.provenance),
+                p.extractor,
+            ]
         )
     for i, r in enumerate(ex.resolutions, start=1):
         rows["resolutions"].append(
-            [f"{short}:r{i}", meeting_ids.get(r.meeting_key or ""), item_ids.get(r.item_number or ""),
-             doc, r.minute_number, r.item_title, r.text, *_prov(r.provenance), r.extractor]
+            [
+                f"{short}:r{i:04d}",
+                meeting_ids.get(r.meeting_key or ""),
+                item_ids.get(r.item_number or ""),
+                doc,
+                r.minute_number,
+                r.item_title,
+                r.text,
+                *_prov(r.provenance),
+                r.extractor,
+            ]
         )
     for i, m in enumerate(ex.money, start=1):
         rows["money"].append(
-            [f"{short}:f{i}", doc, item_ids.get(m.item_number or ""), m.amount, m.currency, m.raw,
-             m.context, m.implicit, *_prov(m.provenance), m.extractor]
+            [
+                f"{short}:f{i:04d}",
+                doc,
+                item_ids.get(m.item_number or ""),
+                m.amount,
+                m.currency,
+                m.raw,
+                m.context,
+                m.implicit,
+                *_prov(m.provenance),
+                m.extractor,
+            ]
         )
     for i, c in enumerate(ex.contacts, start=1):
         rows["contacts"].append(
-            [f"{short}:c{i}", doc, item_ids.get(c.item_number or ""), c.name, c.role, c.phone,
-             c.phone_e164, c.email, *_prov(c.provenance), c.extractor]
+            [
+                f"{short}:c{i:04d}",
+                doc,
+                item_ids.get(c.item_number or ""),
+                c.name,
+                c.role,
+                c.phone,
+                c.phone_e164,
+                c.email,
+                *_prov(c.provenance),
+                c.extractor,
+            ]
         )
     return rows
 
@@ -112,20 +182,35 @@ def load_result(con: duckdb.DuckDBPyConnection, result: DocumentResult) -> str:
         stale = [
             r[0]
             for r in con.execute(
-                "SELECT document_id FROM documents WHERE path = ? AND document_id <> ?", [absolute, doc]
+                "SELECT document_id FROM documents WHERE path = ? AND document_id <> ?",
+                [absolute, doc],
             ).fetchall()
         ]
         for old in [doc, *stale]:
             for table in DOCUMENT_TABLES:
                 if table == "document_paths" and old == doc:
-                    con.execute("DELETE FROM document_paths WHERE document_id = ? AND path = ?", [doc, absolute])
+                    con.execute(
+                        "DELETE FROM document_paths WHERE document_id = ? AND path = ?",
+                        [doc, absolute],
+                    )
                 else:
                     con.execute(f"DELETE FROM {table} WHERE document_id = ?", [old])
             con.execute("DELETE FROM documents WHERE document_id = ?", [old])
         con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc, absolute, result.file_name, result.file_size, result.n_pages, result.status,
-             result.error, datetime.now(), result.pipeline_version, result.backend, result.seconds],
+            [
+                doc,
+                absolute,
+                result.file_name,
+                result.file_size,
+                result.n_pages,
+                result.status,
+                result.error,
+                datetime.now(),
+                result.pipeline_version,
+                result.backend,
+                result.seconds,
+            ],
         )
         for table, table_rows in rows.items():
             if table_rows:

@@ -103,7 +103,7 @@ class Segmentation(BaseModel):
     segments: list[Segment]
     item_papers: dict[str, PageRange] = Field(
         default_factory=dict,
-        description="agenda item number -> physical pages of its papers, from 'Agenda Item N' stamps",
+        description="item number -> physical pages of its papers, from 'Agenda Item N' stamps",
     )
 
     @property

@@ -22,5 +22,9 @@ def read_document(path: Path, document_id: str, backend: PdfBackend | None = Non
             f"{len(scanned)} of {len(pages)} pages have no text layer (scanned images; not OCRed)"
         )
     return ReadDocument(
-        document_id=document_id, path=str(path), backend=backend.name, pages=pages, warnings=warnings
+        document_id=document_id,
+        path=str(path),
+        backend=backend.name,
+        pages=pages,
+        warnings=warnings,
     )

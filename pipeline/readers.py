@@ -102,4 +102,6 @@ def get_backend(name: str = "pdfplumber") -> PdfBackend:
     try:
         return BACKENDS[name]()
     except KeyError as exc:
-        raise ValueError(f"unknown reader backend {name!r}; choose from {sorted(BACKENDS)}") from exc
+        raise ValueError(
+            f"unknown reader backend {name!r}; choose from {sorted(BACKENDS)}"
+        ) from exc

@@ -52,7 +52,8 @@ def _plan(paths: Iterable[Path], con, force: bool, summary: IngestSummary) -> It
             document_id = None
         if document_id and not force:
             row = con.execute(
-                "SELECT pipeline_version FROM documents WHERE document_id = ? AND status <> 'failed'",
+                "SELECT pipeline_version FROM documents "
+                "WHERE document_id = ? AND status <> 'failed'",
                 [document_id],
             ).fetchone()
             if row and row[0] == PIPELINE_VERSION:

@@ -15,9 +15,11 @@ from pipeline.models import Page, PageRange, ReadDocument, Segment, Segmentation
 HEAD_LINES = 8  # how many body lines at the top of a page can carry a document heading
 
 MINUTES_RE = re.compile(r"^\s*(minutes\b|minutes of|.*\bminutes of (a|the)\b.*meeting)", re.I)
+ATTENDANCE_RE = re.compile(r"^\s*(present|members present|attendees|in attendance)\b\s*:?", re.I)
 REPORT_RE = re.compile(
     r"^\s*(report to\b|report of\b|report title\b|date of meeting\b|subject\s*/\s*title\b"
-    r"|report author\b|(\w+\s+){0,4}report\s*$)",
+    r"|report author\b|(\w+\s+){0,4}report\s*$|subject\s*:|classification\s*:"
+    r"|purpose of (the )?report\b|executive summary\b)",
     re.I,
 )
 APPENDIX_RE = re.compile(r"^\s*(appendix|annex|schedule)\s*[\w.-]{0,6}\b", re.I)
@@ -38,6 +40,8 @@ def classify(page: Page) -> SegmentKind:
     head = head_text(page)
     if any(MINUTES_RE.match(text) for text in head):
         return "minutes"
+    if any(ATTENDANCE_RE.match(text) for text in head[:4]):
+        return "minutes"  # minutes that open with who was present, under a one-line title
     if any(APPENDIX_RE.match(text) for text in head[:3]):
         return "appendix"
     if any(REPORT_RE.match(text) for text in head):
@@ -92,9 +96,7 @@ def _starts_document(page: Page, previous: Page | None) -> bool:
 def _heading_at_top(page: Page) -> bool:
     """A document heading opens the page (not a mention of 'report' halfway down)."""
     first = head_text(page, 3)
-    return any(
-        MINUTES_RE.match(t) or REPORT_RE.match(t) or APPENDIX_RE.match(t) for t in first
-    )
+    return any(MINUTES_RE.match(t) or REPORT_RE.match(t) or APPENDIX_RE.match(t) for t in first)
 
 
 def item_papers(pages: list[Page]) -> dict[str, PageRange]:

@@ -8,8 +8,12 @@ from pipeline.schema import FACT_TABLES
 
 STATS_SQL = f"""
 SELECT d.file_name, d.n_pages AS pages,
-       {", ".join(f"(SELECT count(*) FROM {t} x WHERE x.document_id = d.document_id) AS {t}"
-                  for t in FACT_TABLES)},
+       {
+    ", ".join(
+        f"(SELECT count(*) FROM {t} x WHERE x.document_id = d.document_id) AS {t}"
+        for t in FACT_TABLES
+    )
+},
        d.status, d.error
 FROM documents d
 ORDER BY d.file_name

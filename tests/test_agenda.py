@@ -1,0 +1,111 @@
+"""Agenda front sheets: the meeting and its items, compared with gold and the seed page maps."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.extract import extract_document
+from pipeline.normalize import normalize
+from tests.conftest import gold, pagemap, read_corpus, segment_corpus
+
+GOLD_AGENDAS = [
+    "000_de16defd1125f27f",
+    "kent-cc-cabinet-2025-01-30-agenda-frontsheet",
+    "milburn-pc-2019-09-03-agenda",
+]
+PAGEMAP_AGENDAS = ["000_de16defd1125f27f", "002_f8fc1ac79f48ba23", "003_9fbe4fd92762a598"]
+
+
+def _extract(stem: str):
+    return normalize(extract_document(read_corpus(stem), segment_corpus(stem)))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+
+
+@pytest.mark.parametrize("stem", GOLD_AGENDAS)
+def test_agenda_items_match_gold(stem: str):
+    want = [
+        (i["number"], _norm(i["title"]), tuple(i["printed_pages"] or (None, None)), i["part"])
+        for i in gold(stem)["agenda_items"]
+    ]
+    got = [
+        (a.number, _norm(a.title), (a.printed_first_page, a.printed_last_page), a.part)
+        for a in _extract(stem).agenda_items
+    ]
+    assert got == want
+
+
+@pytest.mark.parametrize("stem", PAGEMAP_AGENDAS)
+def test_agenda_items_match_page_map(stem: str):
+    truth = pagemap(stem)
+    want = [
+        (a["item"], a["title"], tuple(a["front_sheet_pages"] or (None, None)))
+        for a in truth["agenda"]
+    ]
+    items = _extract(stem).agenda_items
+    got = [(a.number, a.title, (a.printed_first_page, a.printed_last_page)) for a in items]
+    assert got == want
+    papers = {n: (r["first_page"], r["last_page"]) for n, r in truth["items"].items()}
+    for item in items:
+        assert (item.first_page, item.last_page) == papers.get(item.number, (None, None))
+
+
+@pytest.mark.parametrize("stem", GOLD_AGENDAS)
+def test_agenda_meeting_matches_gold(stem: str):
+    want = next(m for m in gold(stem)["meetings"] if m["kind"] == "agenda")
+    meetings = [m for m in _extract(stem).meetings if m.kind == "agenda"]
+    assert len(meetings) == 1
+    got = meetings[0]
+    assert got.authority == want["authority"]
+    assert got.body == want["body"]
+    assert got.meeting_date.isoformat() == want["date"]
+    assert (got.start_time.strftime("%H:%M") if got.start_time else None) == want["start_time"]
+    assert got.venue == want["venue"]
+
+
+def test_thurrock_style_front_sheet_meeting():
+    """Date and time in a sentence, the venue on the next line, authority from the text."""
+    meeting = _extract("003_9fbe4fd92762a598").meetings[0]
+    assert (meeting.authority, meeting.body) == ("Thurrock Council", "Health and Wellbeing Board")
+    assert meeting.meeting_date.isoformat() == "2014-09-11"
+    assert meeting.start_time.strftime("%H:%M") == "14:00"
+    assert meeting.venue == "Committee Room 1, Civic Offices, New Road, Grays, Essex, RM17 6SL"
+
+
+def test_items_carry_provenance():
+    items = _extract("000_de16defd1125f27f").agenda_items
+    item5 = next(a for a in items if a.number == "5")
+    assert item5.provenance.page == 1
+    assert item5.provenance.source_text.startswith("5. Joining Strategy")
+    assert "(Pages 9 - 72)" in item5.provenance.source_text
+    assert item5.provenance.top < item5.provenance.bottom
+    assert item5.description.startswith("To consider a report")
+
+
+def test_exempt_heading_starts_part_two(tmp_path):
+    """Items after a PART 2 heading are part 2; the parser sees geometry, so build a page."""
+    from extractors.agenda_items import _FrontSheetParser
+    from pipeline.models import Line, Page, Span
+
+    def line(text: str, top: float) -> Line:
+        span = Span(text=text, x0=50, top=top, x1=400, bottom=top + 10, word_starts=[50])
+        return Line(
+            text=text, x0=50, top=top, x1=400, bottom=top + 10, size=11, bold=False, spans=[span]
+        )
+
+    texts = [
+        "Agenda",
+        "1. Apologies",
+        "2. Minutes (Pages 1 - 4)",
+        "PART 2 - EXEMPT ITEMS",
+        "3. Land Disposal (Pages 5 - 9)",
+    ]
+    page = Page(
+        number=1, width=595, height=842, lines=[line(t, 100 + 25 * i) for i, t in enumerate(texts)]
+    )
+    items = _FrontSheetParser([page]).parse()
+    assert [(i.number, i.part) for i in items] == [("1", 1), ("2", 1), ("3", 2)]

@@ -1,0 +1,122 @@
+"""Load stage and batch: one transaction per document, replace-not-duplicate, bad files recorded."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import load as load_module
+from pipeline.load import connect
+from pipeline.run import ingest
+from pipeline.schema import FACT_TABLES
+from tests.conftest import corpus_pdf
+from tests.pdf_factory import make_pdf
+
+TABLES = ["documents", "pages", *FACT_TABLES]
+
+
+def counts(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    finally:
+        con.close()
+
+
+def test_corpus_loads_every_document(corpus_con):
+    statuses = dict(corpus_con.execute("SELECT file_name, status FROM documents").fetchall())
+    pdfs = sorted(
+        p.name for p in Path(corpus_pdf("000_de16defd1125f27f")).parents[1].rglob("*.pdf")
+    )
+    assert sorted(statuses) == pdfs
+    assert {s for s in statuses.values()} <= {"ok", "partial"}
+    scanned = [n for n, s in statuses.items() if s == "partial"]
+    assert all("scanned" in n for n in scanned)
+    pages = corpus_con.execute(
+        "SELECT sum(n_pages), (SELECT count(*) FROM pages) FROM documents"
+    ).fetchone()
+    assert pages[0] == pages[1] > 600
+
+
+def test_reingest_changes_nothing(tmp_path: Path):
+    db = tmp_path / "a.duckdb"
+    files = [
+        corpus_pdf("milburn-pc-2019-09-03-agenda"),
+        corpus_pdf("kent-cc-cabinet-2025-01-30-agenda-frontsheet"),
+    ]
+    ingest(files, db, workers=1)
+    first = counts(db)
+    summary = ingest(files, db, workers=1)
+    assert summary.counts["skipped"] == 2
+    assert counts(db) == first
+    forced = ingest(files, db, workers=1, force=True)
+    assert forced.counts["ok"] == 2
+    assert counts(db) == first
+    assert first["agenda_items"] == 12 + 9
+
+
+def test_changed_file_replaces_its_rows(tmp_path: Path):
+    db = tmp_path / "a.duckdb"
+    pack = tmp_path / "pack.pdf"
+    shutil.copy(corpus_pdf("kent-cc-cabinet-2025-01-30-agenda-frontsheet"), pack)
+    ingest([pack], db, workers=1)
+    assert counts(db)["agenda_items"] == 9
+    shutil.copy(corpus_pdf("milburn-pc-2019-09-03-agenda"), pack)  # new bytes, same path
+    ingest([pack], db, workers=1)
+    after = counts(db)
+    assert after["documents"] == 1
+    assert after["agenda_items"] == 12
+
+
+def test_bad_files_are_recorded_and_do_not_stop_the_batch(tmp_path: Path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "notes.pdf").write_text("these are my notes, not a PDF")
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "locked.pdf").write_bytes(make_pdf([["secret"]], encrypt=True))
+    truncated = corpus_pdf("milburn-pc-2018-11-06-minutes").read_bytes()[:3000]
+    (folder / "truncated.PDF").write_bytes(truncated)
+    shutil.copy(corpus_pdf("milburn-pc-2019-09-03-agenda"), folder / "good agenda.pdf")
+    missing = tmp_path / "does-not-exist.pdf"
+    db = tmp_path / "a.duckdb"
+
+    summary = ingest([folder, missing], db, workers=2)
+
+    assert summary.counts == {"ok": 1, "failed": 5}
+    con = connect(db, read_only=True)
+    rows = dict(
+        con.execute(
+            "SELECT file_name, status || ': ' || coalesce(error, '') FROM documents"
+        ).fetchall()
+    )
+    assert rows == {
+        "notes.pdf": "failed: not a PDF (no %PDF- header)",
+        "empty.pdf": "failed: empty file",
+        "locked.pdf": "failed: encrypted: password required",
+        "truncated.PDF": "failed: corrupt PDF: unexpected end of file (truncated?)",
+        "does-not-exist.pdf": "failed: file not found",
+        "good agenda.pdf": "ok: ",
+    }
+    items = con.execute("SELECT count(*) FROM agenda_items").fetchone()[0]
+    assert items == 12
+
+
+def test_failure_inside_a_document_leaves_nothing_of_it(tmp_path: Path, monkeypatch):
+    db = tmp_path / "a.duckdb"
+    ingest([corpus_pdf("milburn-pc-2019-09-03-agenda")], db, workers=1)
+    before = counts(db)
+
+    real_rows = load_module._rows
+
+    def rows_then_crash(result):
+        rows = real_rows(result)
+        rows["agenda_items"].append(["boom"])  # wrong arity: the INSERT fails mid-document
+        return rows
+
+    monkeypatch.setattr(load_module, "_rows", rows_then_crash)
+    with pytest.raises(duckdb.Error):
+        ingest([corpus_pdf("kent-cc-cabinet-2025-01-30-agenda-frontsheet")], db, workers=1)
+    assert counts(db) == before
