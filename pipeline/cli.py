@@ -32,6 +32,15 @@ db_option = click.option(
     help="DuckDB database file.",
 )
 
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+
 
 def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, width=200 if not sys.stdout.isatty() else None)
@@ -128,13 +137,7 @@ def print_rows(columns: list[str], rows: list[tuple], fmt: str, title: str | Non
 @main.command()
 @click.argument("sql")
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-)
+@format_option
 @click.option("--write", is_flag=True, help="Open the database read-write (default: read-only).")
 def query(sql: str, db_path: Path, fmt: str, write: bool) -> None:
     """Run SQL against the database and print the result."""
@@ -150,13 +153,7 @@ def query(sql: str, db_path: Path, fmt: str, write: bool) -> None:
 
 @main.command()
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-)
+@format_option
 def stats(db_path: Path, fmt: str) -> None:
     """Rows per document and table, with each document's status."""
     try:
