@@ -90,7 +90,7 @@ def _page_cell(line: Line) -> tuple[int, int | None] | None:
     return int(match.group(1)), int(match.group(2)) if match.group(2) else None
 
 
-def _title_text(line: Line, number: str) -> str:
+def _title_text(line: Line) -> str:
     text = ITEM_LINE_RE.match(line.text).group("title")  # type: ignore[union-attr]
     if _page_cell(line):
         text = text[: text.rfind(line.spans[-1].text)].rstrip()
@@ -166,7 +166,7 @@ class _FrontSheetParser:
         if not self.items and _number_value(number)[0] > 1:
             self._adopt_unnumbered(number)
         self._close()
-        title = _title_text(line, number)
+        title = _title_text(line)
         item = _Item(number=number, page=page, lines=[line], title_parts=[title], part=self.part)
         item.pages = _page_cell(line)
         self.items.append(item)
@@ -184,12 +184,11 @@ class _FrontSheetParser:
             item.pages = (int(cell.group(1)), int(cell.group(2)) if cell.group(2) else None)
             item.closed = True
             return
-        if not item.closed and previous is not None and page is item.page:
-            if self._wraps_title(item, line, previous):
-                item.title_parts.append(text)
-                item.lines.append(line)
-                return
-            item.closed = True
+        wraps = not item.closed and previous is not None and page is item.page
+        if wraps and self._wraps_title(item, line, previous):
+            item.title_parts.append(text)
+            item.lines.append(line)
+            return
         item.closed = True
         item.description.append(text)
 

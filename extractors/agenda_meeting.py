@@ -184,14 +184,10 @@ class AgendaMeetingExtractor(Extractor):
             return
         date_at = _find_date(lines)
         time_at = _find_time(lines)
-        after = max(
-            (x for x in (date_at and date_at[0], time_at and time_at[0]) if x is not None),
-            default=None,
-        )
+        when_rows = {found[0] for found in (date_at, time_at) if found is not None}
+        after = max(when_rows, default=None)
         venue_rows, venue = _find_venue(lines, after, date_at[1] if date_at else 0)
-        used = set(venue_rows) | {
-            x for x in (date_at and date_at[0], time_at and time_at[0]) if x is not None
-        }
+        used = set(venue_rows) | when_rows
         body_rows, body = _body(lines, used)
         source_rows = sorted(set(body_rows) | used)
         source = [lines[i] for i in source_rows] or lines[:1]

@@ -129,7 +129,7 @@ def segment_document(doc: ReadDocument) -> Segmentation:
     for page in pages[front_end:]:
         if page.agenda_item_stamp is not None:
             current_item = page.agenda_item_stamp
-        if _starts_document(page, previous) or not segments or segments[-1].kind == "front_sheet":
+        if _starts_document(page, previous):
             segments.append(
                 Segment(
                     kind=classify(page),
