@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.agenda_meeting import AGENDA_MEETING_KEY
 from extractors.base import ExtractionContext, Extractor, register
 from extractors.text import ITEM_LINE_RE, clean, provenance
 from pipeline.models import AgendaItemRecord, Line, Page, PageRange
@@ -284,7 +285,9 @@ class AgendaItemsExtractor(Extractor):
         front = ctx.segmentation.front_sheet
         if front is None:
             return
-        meeting_key = next((m.key for m in ctx.found.meetings if m.kind == "agenda"), "m1")
+        meeting_key = next(
+            (m.key for m in ctx.found.meetings if m.kind == "agenda"), AGENDA_MEETING_KEY
+        )
         for item in _FrontSheetParser(ctx.pages_of(front)).parse():
             title = clean(" ".join(item.title_parts))
             pages = item.pages

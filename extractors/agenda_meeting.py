@@ -15,6 +15,7 @@ from extractors.text import ITEM_LINE_RE, clean, council_names, provenance, titl
 from pipeline.models import Line, MeetingRecord, Page
 from pipeline.normalize import find_date_text, find_time_text
 
+AGENDA_MEETING_KEY = "m1"  # the one meeting an agenda pack is for
 HEADER_MAX_LINES = 25
 LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z /-]{1,25}?)\s*:\s*(.*)$")
 VENUE_LABEL_RE = re.compile(r"^(venue|place|location|where)$", re.I)
@@ -193,7 +194,7 @@ class AgendaMeetingExtractor(Extractor):
         source = [lines[i] for i in source_rows] or lines[:1]
         ctx.found.meetings.append(
             MeetingRecord(
-                key="m1",
+                key=AGENDA_MEETING_KEY,
                 kind="agenda",
                 authority=authority_of(ctx, front_pages, body),
                 body=body,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import ClassVar
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 from pipeline.models import Extraction, Line, Page, ReadDocument, Segment, Segmentation
 
@@ -20,6 +20,7 @@ class ExtractionContext:
     doc: ReadDocument
     segmentation: Segmentation
     found: Extraction
+    cache: dict[Any, Any] = field(default_factory=dict)  # parses shared between extractors
 
     def page(self, number: int) -> Page:
         return self.doc.pages[number - 1]

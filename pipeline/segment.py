@@ -14,7 +14,11 @@ from pipeline.models import Page, PageRange, ReadDocument, Segment, Segmentation
 
 HEAD_LINES = 8  # how many body lines at the top of a page can carry a document heading
 
-MINUTES_RE = re.compile(r"^\s*(minutes\b|minutes of|.*\bminutes of (a|the)\b.*meeting)", re.I)
+MINUTES_RE = re.compile(
+    r"^\s*(minutes\b|minutes of|.*\bminutes of (a|the)\b.*meeting"
+    r"|(?!.*\b(approv|confirm|adopt|previous)\w*)[a-z ,&'-]{0,60}\bmeeting minutes\s*$)",
+    re.I,
+)
 ATTENDANCE_RE = re.compile(r"^\s*(present|members present|attendees|in attendance)\b\s*:?", re.I)
 REPORT_RE = re.compile(
     r"^\s*(report to\b|report of\b|report title\b|date of meeting\b|subject\s*/\s*title\b"

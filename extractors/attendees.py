@@ -1,0 +1,316 @@
+"""Who attended: one row per person per meeting, with honorific, role, organisation, status.
+
+Sources, in order:
+- attendance sections of minutes, each under a label that sets the status ("PRESENT",
+  "Officers/others in attendance", "Apologies:", "IN ATTENDANCE VIRTUALLY:"), holding one
+  person per line, comma lists, or a table (Board Member | Position | Organisation);
+- roll-call tables with a Status column (Attendee Name | Title | Status);
+- the apologies minute, in prose ("Apologies were received from ...") or as a bare list;
+- the membership list on an agenda front sheet (status 'member').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.agenda_meeting import AGENDA_MEETING_KEY
+from extractors.base import ExtractionContext, Extractor, register
+from extractors.minutes_layout import Minute, MinuteLine, minutes_segments, parse_minutes
+from extractors.minutes_meeting import meeting_key
+from extractors.persons import Person, parse_people
+from extractors.text import clean, provenance
+from pipeline.models import AttendeeRecord, AttendeeStatus
+
+LABEL_RE = re.compile(
+    r"^\W*(?P<label>[A-Za-z/&' ]{0,40}?\b(?:present|in attendance|attendance|attending|"
+    r"apologies(?: for absence)?|apology|absent|absentees|observers?|visitors?|officers|"
+    r"others|substitutes?|members?|membership|attendees)\b(?:\s+[A-Za-z]+){0,2}?)"
+    r"\s*(?::\s*(?P<rest>.*)|\s*$)",
+    re.I,
+)
+FOOTNOTE_LINE_RE = re.compile(r"^(?P<marker>\*+|†+|‡+)\s*(?P<text>\S.*)$")
+NAME_HEADER_RE = re.compile(r"^(board member|member|members|name|attendee name|attendee)s?$", re.I)
+COLUMN_HEADER_RE = re.compile(
+    r"^(position|title|role|organisation|organization|representing|status|arrived|department)$",
+    re.I,
+)
+APOLOGY_TITLE_RE = re.compile(r"\bapolog|\babsence\b", re.I)
+RECEIVED_FROM_RE = re.compile(
+    r"\b(?:received|submitted|given|tendered|noted|sent)\s+(?:from|by|on behalf of)\s+"
+    r"(?P<names>.+)",
+    re.I,
+)
+SENTENCE_END_RE = re.compile(r"(?<![A-Z])(?<!Dr)(?<!Mr)(?<!Ms)(?<!Mrs)(?<!St)\.(?:\s|$)|, who\b|;")
+OPEN_END_RE = re.compile(
+    r"(,|\(|&|\band|\bthe|\bof|\bfor|\bto|\b[A-Z]\.?|\b(?:Dr|Mr|Mrs|Ms|Cllr|Councillor)\.?)$"
+)
+OFFICER_ROLE_RE = re.compile(
+    r"^(?:parish |town |deputy |assistant )?(clerk|minute[- ]taker)\b", re.I
+)
+STATUS_WORDS = {
+    "present": "present",
+    "late": "present",
+    "arrived late": "present",
+    "absent": "absent",
+    "excused": "apologies",
+    "apologies": "apologies",
+    "remote": "present",
+}
+
+
+@dataclass
+class Section:
+    status: AttendeeStatus
+    role: str | None = None
+    honorific: str | None = None
+
+
+@dataclass
+class Entry:
+    lines: list[MinuteLine] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return clean(" ".join(ml.text for ml in self.lines))
+
+
+def label_section(label: str, front_sheet: bool) -> Section:
+    """The status an attendance label announces."""
+    text = label.lower()
+    if "apolog" in text:
+        return Section("apologies")
+    if "absent" in text or "absentee" in text:
+        return Section("absent")
+    if front_sheet:
+        return Section("member")
+    if re.search(r"observer", text):
+        return Section("in_attendance", role="Observer")
+    if re.search(r"visitor", text):
+        return Section("in_attendance", role="Visitor")
+    if re.search(r"attendance|attending|officers|others|also present|guests", text):
+        return Section("in_attendance")
+    return Section("present")
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether a printed line continues the entry above it rather than starting a new one."""
+    if previous.count("(") > previous.count(")"):
+        return True
+    return bool(OPEN_END_RE.search(previous.rstrip())) or line[:1].islower() or line[:1] in "()&"
+
+
+def _looks_like_prose(text: str) -> bool:
+    return text.rstrip().endswith(".") and len(text.split()) > 6 or len(text.split()) > 14
+
+
+class _Collector:
+    """Turns entries into attendee records for one meeting, one row per person."""
+
+    def __init__(self, ctx: ExtractionContext, key: str, extractor: str):
+        self.ctx, self.key, self.extractor = ctx, key, extractor
+        self.seen: set[str] = set()
+        self.records: list[AttendeeRecord] = []
+        self.footnotes: dict[str, str] = {}
+
+    def add(self, people: list[Person], section: Section, lines: list[MinuteLine]) -> None:
+        first = lines[0]
+        on_page = [ml.line for ml in lines if ml.page.number == first.page.number]
+        source = clean(" ".join(ml.text for ml in lines))
+        for person in people:
+            name_key = re.sub(r"[^a-z]", "", person.name.lower())
+            if name_key in self.seen:
+                continue
+            self.seen.add(name_key)
+            status = section.status
+            if (
+                status == "present"
+                and not person.honorific
+                and OFFICER_ROLE_RE.search(person.role or "")
+            ):
+                status = "in_attendance"  # the clerk is listed with members but is an officer
+            self.records.append(
+                AttendeeRecord(
+                    meeting_key=self.key,
+                    name=person.name,
+                    honorific=person.honorific or section.honorific,
+                    role=person.role or section.role,
+                    organisation=person.organisation,
+                    status=status,
+                    note=person.note or (f"marker {person.marker}" if person.marker else None),
+                    provenance=provenance(first.page, on_page, source),
+                    extractor=self.extractor,
+                )
+            )
+
+    def finish(self) -> list[AttendeeRecord]:
+        for record in self.records:
+            if record.note and record.note.startswith("marker "):
+                record.note = self.footnotes.get(record.note[7:], record.note[7:])
+        return self.records
+
+
+@dataclass
+class _Table:
+    columns: list[tuple[float, str]]  # (centre x, header text)
+    rows: list[tuple[list[MinuteLine], dict[str, str]]] = field(default_factory=list)
+
+    def column_of(self, x0: float, x1: float) -> str:
+        """The column whose header centre is nearest the cell's centre (headers may be
+        centred over left-aligned cells)."""
+        centre = (x0 + x1) / 2
+        return min(self.columns, key=lambda col: abs(col[0] - centre))[1].lower()
+
+    @property
+    def name_column(self) -> str:
+        return self.columns[0][1].lower()
+
+
+def _table_header(ml: MinuteLine) -> _Table | None:
+    spans = ml.line.spans
+    if len(spans) < 2 or not NAME_HEADER_RE.match(spans[0].text.strip()):
+        return None
+    if not all(COLUMN_HEADER_RE.match(s.text.strip()) for s in spans[1:]):
+        return None
+    return _Table(columns=[((s.x0 + s.x1) / 2, s.text.strip()) for s in spans])
+
+
+def _table_people(table: _Table, section: Section, out: _Collector) -> None:
+    for lines, cells in table.rows:
+        people = parse_people(cells.get(table.name_column, ""))
+        if not people:
+            continue
+        role = cells.get("position") or cells.get("title") or cells.get("role")
+        organisation = (
+            cells.get("organisation") or cells.get("organization") or cells.get("representing")
+        )
+        row_status = STATUS_WORDS.get((cells.get("status") or "").strip().lower())
+        row_section = Section(row_status or section.status, section.role, section.honorific)
+        for person in people:
+            person.role = person.role or (clean(role) if role else None)
+            person.organisation = person.organisation or (
+                clean(organisation) if organisation else None
+            )
+        out.add(people, row_section, lines)
+
+
+def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool = False) -> None:
+    """Attendance sections and roll-call tables among these lines."""
+    section: Section | None = None
+    table: _Table | None = None
+    entry = Entry()
+
+    def flush() -> None:
+        nonlocal section, entry
+        if entry.lines and section is not None:
+            people = parse_people(entry.text, section.honorific)
+            if people:
+                out.add(people, section, entry.lines)
+            elif _looks_like_prose(entry.text):
+                section = None  # the attendance list has ended
+        entry = Entry()
+
+    def close_table() -> None:
+        nonlocal table
+        if table is not None:
+            _table_people(table, section or Section("present"), out)
+            table = None
+
+    for ml in lines:
+        header = _table_header(ml)
+        if header is not None:
+            flush()
+            close_table()
+            table = header
+            section = section or Section("present")
+            continue
+        label = LABEL_RE.match(ml.text)
+        if label and table is not None and len(ml.line.spans) > 1:
+            label = None  # a table row such as "Robert Sherrard | Commissioner | Present"
+        if label and (label.group("rest") is not None or len(ml.text.split()) <= 6):
+            flush()
+            close_table()
+            section = label_section(label.group("label"), front_sheet)
+            if label.group("rest"):
+                entry.lines.append(MinuteLine(ml.page, ml.line, label.group("rest")))
+            continue
+        if section is None:
+            continue
+        if table is not None:
+            _table_row(table, ml)
+            continue
+        footnote = FOOTNOTE_LINE_RE.match(ml.text)
+        if footnote:
+            flush()
+            out.footnotes[footnote.group("marker")] = footnote.group("text")
+            continue
+        if entry.lines and not _continues(entry.text, ml.text):
+            flush()
+            if section is None:
+                continue
+        entry.lines.append(ml)
+    flush()
+    close_table()
+
+
+def _table_row(table: _Table, ml: MinuteLine) -> None:
+    """A row starts with a name cell; a line without one continues the cells above it."""
+    columns = [table.column_of(span.x0, span.x1) for span in ml.line.spans]
+    if table.name_column in columns or not table.rows:
+        table.rows.append(([], {}))
+    lines, cells = table.rows[-1]
+    lines.append(ml)
+    for span, column in zip(ml.line.spans, columns, strict=True):
+        cells[column] = clean(f"{cells.get(column, '')} {span.text}")
+
+
+def read_apologies(minute: Minute, out: _Collector) -> None:
+    """The apologies minute: "Apologies were received from A, B and C." or a bare list."""
+    if not minute.body:
+        return
+    text = minute.text
+    received = RECEIVED_FROM_RE.search(text)
+    if received:
+        names = received.group("names")
+        end = SENTENCE_END_RE.search(names)
+        people = parse_people(names[: end.start()] if end else names)
+        if people:
+            out.add(people, Section("apologies"), minute.body)
+        return
+    for ml in minute.body:
+        people = parse_people(ml.text)
+        if not people:
+            break
+        out.add(people, Section("apologies"), [ml])
+
+
+@register
+class AttendeesExtractor(Extractor):
+    name = "attendees.v1"
+
+    def extract(self, ctx: ExtractionContext) -> None:
+        for segment in minutes_segments(ctx):
+            document = parse_minutes(ctx, segment)
+            out = _Collector(ctx, meeting_key(document), self.name)
+            read_attendance(document.header, out)
+            for minute in document.minutes:
+                if APOLOGY_TITLE_RE.search(minute.title):
+                    read_apologies(minute, out)
+                read_attendance(minute.body, out)
+            ctx.found.attendees.extend(out.finish())
+        for segment in ctx.segments("front_sheet"):
+            out = _Collector(ctx, AGENDA_MEETING_KEY, self.name)
+            lines = [MinuteLine(page, line, line.text) for page, line in ctx.lines_of(segment)]
+            read_attendance(_membership_lines(lines), out, front_sheet=True)
+            ctx.found.attendees.extend(out.finish())
+
+
+MEMBERSHIP_RE = re.compile(r"^\W*(membership|members|councillors)\b\s*:?", re.I)
+
+
+def _membership_lines(lines: list[MinuteLine]) -> list[MinuteLine]:
+    """From a front sheet, only the lines from a 'Membership' label on."""
+    for index, ml in enumerate(lines):
+        if MEMBERSHIP_RE.match(ml.text):
+            return lines[index:]
+    return []

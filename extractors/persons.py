@@ -1,0 +1,230 @@
+"""People as printed in attendance lists: name, honorific, role, organisation, note.
+
+Councils print the same facts in many shapes: one person per line ("Cllr Rachel Bailey, CE
+Council"), comma lists with a shared plural honorific ("Councillors J Barber, S Brookfield
+and N Wylie"), parenthesised roles ("Mr R W Gough (Chairman)"), two people sharing one role
+("Anita Bradley/Susanne Antrobus, Legal Services"), and footnote markers ("Win Lawlor**").
+An entry is cut into chunks at top-level commas, semicolons, dashes and "and"; each chunk is
+either a person or a descriptor (role or organisation) of the person before it. A chunk that
+is neither, such as a sentence, makes the whole entry "not a list of people".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HONORIFICS: dict[str, str] = {
+    "councillor": "Councillor",
+    "councillors": "Councillor",
+    "cllr": "Cllr",
+    "cllrs": "Cllr",
+    "mr": "Mr",
+    "messrs": "Mr",
+    "mrs": "Mrs",
+    "ms": "Ms",
+    "miss": "Miss",
+    "mx": "Mx",
+    "dr": "Dr",
+    "prof": "Prof",
+    "professor": "Professor",
+    "sir": "Sir",
+    "dame": "Dame",
+    "lord": "Lord",
+    "lady": "Lady",
+    "rev": "Rev",
+    "revd": "Revd",
+    "reverend": "Reverend",
+    "inspector": "Inspector",
+    "sergeant": "Sergeant",
+    "superintendent": "Superintendent",
+    "mayor": "Mayor",
+    "alderman": "Alderman",
+    "commissioner": "Commissioner",
+    "commissioners": "Commissioner",
+}
+# Plural forms carry over to the following names in the same list.
+PLURAL_HONORIFICS = {"councillors", "cllrs", "messrs", "commissioners"}
+# A role printed before the name: "Clerk J Connelly".
+ROLE_PREFIX_RE = re.compile(
+    r"^(?P<role>(?:parish |town |deputy |assistant )?clerk|chair(?:man|person)?|"
+    r"vice[- ]chair(?:man|person)?|treasurer|secretary|minute[- ]taker)\s+(?=[A-Z])",
+    re.I,
+)
+POST_NOMINALS = {"obe", "mbe", "cbe", "kbe", "dbe", "jp", "mp", "qc", "kc", "dl", "frcp", "phd"}
+ROLE_WORDS = re.compile(
+    r"\b(director|manager|officer|chair|chairman|chairperson|chairwoman|head|chief|executive|"
+    r"clerk|lead|leader|member|holder|commissioner|secretary|treasurer|adviser|advisor|"
+    r"coordinator|co-ordinator|consultant|representative|mayor|deputy|assistant|accountant|"
+    r"counsel|solicitor|engineer|planner|inspector|superintendent|visitor|observer|governor|"
+    r"president|principal|specialist|analyst|partner|services|service|team|worker|nurse|"
+    r"doctor|gp|practitioner|registrar|monitoring|scrutiny|democratic|legal|finance|vice)s?\b",
+    re.I,
+)
+ORG_WORDS = re.compile(
+    r"\b(council|nhs|ccgs?|trust|police|group|board|partnership|england|authority|healthwatch|"
+    r"university|college|school|association|society|foundation|limited|ltd|plc|department|"
+    r"agency|commission|committee|office|company|fire|rescue|service|services|care|"
+    r"network|alliance|forum|constabulary|ministry|government|church|club)\b",
+    re.I,
+)
+NAME_TOKEN_RE = re.compile(
+    r"^(?:[A-Z]\.?|[A-Z]\.[A-Z]\.?|(?:Mc|Mac|O'|D'|De|Le|La|Van|Von)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
+    r"|[A-Z][a-z]*[A-Z][a-z]+|(?:de|van|von|der|da|di|le|la)|[A-Z][A-Z'-]+)$"
+)
+ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
+PAREN_RE = re.compile(r"\(([^()]*)\)")
+REFERENCE_NOTE_RE = re.compile(r"^(item|minute|min\.?|agenda item)s?\b", re.I)
+FOOTNOTE_RE = re.compile(r"(\*+|†+|‡+)\s*$")
+SEPARATOR_RE = re.compile(r"\s*[,;]\s*|\s+[–—-]\s+")
+JOINER_RE = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
+LEADING_JOINER_RE = re.compile(r"^(?:and|&)\s+", re.I)
+
+
+@dataclass
+class Person:
+    name: str
+    honorific: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    note: str | None = None
+    marker: str | None = None  # footnote marker such as "*" whose text is printed elsewhere
+    descriptors: list[str] = field(default_factory=list)
+
+
+def _split_top_level(text: str, separator: re.Pattern[str] = SEPARATOR_RE) -> list[str]:
+    """Split at separators that are not inside parentheses."""
+    saved: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        saved.append(match.group(0))
+        return f"\x00{len(saved) - 1}\x00"
+
+    masked = PAREN_RE.sub(hide, text)
+    chunks = separator.split(masked)
+    restored = [re.sub(r"\x00(\d+)\x00", lambda m: saved[int(m.group(1))], c) for c in chunks]
+    return [c.strip(" .:") for c in restored if c.strip(" .:")]
+
+
+def _strip_honorific(tokens: list[str]) -> tuple[str | None, bool, list[str]]:
+    honorific, plural = None, False
+    while tokens and tokens[0].lower().rstrip(".") in HONORIFICS:
+        key = tokens[0].lower().rstrip(".")
+        honorific = HONORIFICS[key]
+        plural = plural or key in PLURAL_HONORIFICS
+        tokens = tokens[1:]
+    return honorific, plural, tokens
+
+
+def is_name(tokens: list[str], titled: bool = False) -> bool:
+    """Tokens that read as a person's name: initials and capitalised words.
+
+    After an honorific or before a printed role ("Mrs C Head", "McKay (Acting Chief
+    Accountant)") the tokens are a name whatever they spell; bare, a single word or one
+    that names a role or organisation ("Legal Services", "NHS England") is not a person.
+    """
+    if not tokens or len(tokens) > 5:
+        return False
+    if not titled and (len(tokens) == 1 or ORG_WORDS.search(" ".join(tokens))):
+        return False
+    if not titled and ROLE_WORDS.search(" ".join(tokens)):
+        return False
+    if not all(NAME_TOKEN_RE.match(t) for t in tokens):
+        return False
+    if all(t.isupper() and len(t.rstrip(".")) > 1 for t in tokens):
+        return False  # "UNRESTRICTED ITEMS", "EDC": capitals with no initial or proper case
+    return tokens[-1][:1].isupper() and len(tokens[-1].rstrip(".")) > 1
+
+
+def _parse_person_chunk(chunk: str, carried: str | None) -> tuple[Person | None, bool]:
+    """A chunk -> Person (or None), and whether its honorific is a plural to carry over."""
+    role = None
+    match = ROLE_PREFIX_RE.match(chunk)
+    if match:
+        role = match.group("role").strip()
+        chunk = chunk[match.end() :]
+    parens = [p.strip() for p in PAREN_RE.findall(chunk)]
+    bare = PAREN_RE.sub(" ", chunk).split()
+    honorific, plural, tokens = _strip_honorific(bare)
+    organisation = None
+    if len(tokens) >= 2 and ACRONYM_RE.match(tokens[-1]) and is_name(tokens[:-1]):
+        organisation = tokens[-1]  # "A Armstrong EDC"
+        tokens = tokens[:-1]
+    has_title = bool(honorific or carried or role or parens)
+    if not is_name(tokens, titled=has_title):
+        return None, False
+    person = Person(name=" ".join(tokens), honorific=honorific or carried, role=role)
+    person.organisation = organisation
+    for inner in parens:
+        if REFERENCE_NOTE_RE.match(inner):
+            person.note = inner
+        elif inner:
+            person.descriptors.append(inner)
+    return person, plural
+
+
+def _assign_descriptors(person: Person) -> None:
+    """Descriptors after a name: the last is the organisation unless it reads as a role."""
+    parts = [d for d in person.descriptors if d.lower() not in POST_NOMINALS]
+    if parts and not ROLE_WORDS.search(parts[-1]) and (len(parts) >= 2 or not person.role):
+        person.organisation = person.organisation or parts[-1]
+        parts = parts[:-1]
+    if parts:
+        role = ", ".join(parts)
+        person.role = f"{person.role}, {role}" if person.role else role
+
+
+def _people_in_chunk(chunk: str, carried: str | None) -> tuple[list[Person], str | None]:
+    """People named in one chunk: "A and B", "A/B" or a single person; [] for a descriptor."""
+    parts = _split_top_level(chunk, JOINER_RE)
+    for candidate in ([parts] if len(parts) > 1 else []) + [[chunk]]:
+        found, honorific = [], carried
+        for part in candidate:
+            person, plural = _parse_person_chunk(part, honorific)
+            if person is None:
+                break
+            if plural:
+                honorific = person.honorific
+            found.append(person)
+        else:
+            return found, honorific
+    return [], carried
+
+
+def parse_people(entry: str, honorific: str | None = None) -> list[Person] | None:
+    """Every person in one attendance entry, or None when the entry is not a list of people.
+
+    `honorific` is a plural honorific carried over from a label ("Councillors Present:").
+    """
+    text = entry.strip()
+    marker_match = FOOTNOTE_RE.search(text)
+    text = FOOTNOTE_RE.sub("", text).strip()
+    # "D Richardson (Chair) R Healey": a parenthesis closes one person before the next.
+    text = re.sub(r"\)\s+(?=(?:[A-Z]\.?\s)|[A-Z][a-z])", "), ", text)
+    people: list[Person] = []
+    group: list[Person] = []  # people sharing the descriptors that follow ("A/B, Legal")
+    carried = honorific
+    for chunk in _split_top_level(text):
+        chunk = LEADING_JOINER_RE.sub("", FOOTNOTE_RE.sub("", chunk).strip())
+        if chunk.lower() in POST_NOMINALS:
+            continue
+        found, carried = _people_in_chunk(chunk, carried)
+        if found:
+            people.extend(found)
+            group = found
+            continue
+        if not group:
+            return None  # the entry does not start with a person
+        if len(chunk.split()) > 12:
+            return None  # a sentence, not a role
+        descriptors = [PAREN_RE.sub(" ", chunk).strip()]
+        descriptors += [p.strip() for p in PAREN_RE.findall(chunk)]
+        for person in group:
+            person.descriptors.extend(d for d in descriptors if d)
+    if not people:
+        return None
+    for person in people:
+        _assign_descriptors(person)
+    if marker_match:
+        people[-1].marker = marker_match.group(1)
+    return people
