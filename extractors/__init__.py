@@ -5,6 +5,7 @@ from extractors import (  # noqa: F401  (registration order is run order)
     agenda_meeting,
     attendees,
     minutes_meeting,
+    resolutions,
 )
 from extractors.base import REGISTRY, ExtractionContext, Extractor, registered_extractors
 

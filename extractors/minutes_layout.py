@@ -41,10 +41,16 @@ class MinuteLine:
     page: Page
     line: Line
     text: str
+    cut_at: float | None = None  # x where a side column was cut away, if it was
 
     @property
     def x0(self) -> float:
         return self.line.x0
+
+    @property
+    def x1(self) -> float:
+        """Right end of the kept text (a cut line counts as filled up to the cut)."""
+        return min(self.line.x1, self.cut_at) if self.cut_at else self.line.x1
 
 
 @dataclass
@@ -99,11 +105,12 @@ def minute_lines(ctx: ExtractionContext, segment: Segment) -> list[MinuteLine]:
         if column is not None:
             cut = (column, line.size)
             continue  # the table's header row is not content
-        text = line.text
+        text, cut_at = line.text, None
         if cut and abs(line.size - cut[1]) < 0.6:
             text = _words_left_of(line, cut[0])
+            cut_at = cut[0] if text != line.text else None
         if text.strip():
-            lines.append(MinuteLine(page, line, clean(text)))
+            lines.append(MinuteLine(page, line, clean(text), cut_at))
     return lines
 
 
@@ -221,7 +228,7 @@ def _build_minute(lines: list[MinuteLine], start: int, end: int, number: str | N
         title = title[: run_on.start()]
     minute = Minute(number=number, title="", heading=heading)
     if body_start:
-        minute.body.append(MinuteLine(first.page, first.line, body_start))
+        minute.body.append(MinuteLine(first.page, first.line, body_start, first.cut_at))
     index = start + 1
     while index < end and bold_style and not minute.body:
         ml = lines[index]

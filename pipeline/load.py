@@ -137,6 +137,10 @@ def _rows(result: DocumentResult) -> dict[str, list[list[Any]]]:
                 r.text,
                 *_prov(r.provenance),
                 r.extractor,
+                r.outcome,
+                r.votes_for,
+                r.votes_against,
+                r.votes_abstain,
             ]
         )
     for i, m in enumerate(ex.money, start=1):

@@ -169,6 +169,12 @@ class ResolutionRecord(BaseModel):
     minute_number: str | None = None
     item_title: str | None = None
     text: str
+    outcome: str | None = Field(
+        default=None, description="resolved, agreed, carried or failed (motions put to a vote)"
+    )
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstain: int | None = None
     provenance: Provenance
     extractor: str
 

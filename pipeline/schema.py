@@ -84,7 +84,11 @@ TABLES: dict[str, str] = {
     document_id VARCHAR,
     minute_number VARCHAR,
     item_title VARCHAR,
-    text VARCHAR,{PROVENANCE}""",
+    text VARCHAR,{PROVENANCE},
+    outcome VARCHAR,
+    votes_for INTEGER,
+    votes_against INTEGER,
+    votes_abstain INTEGER""",
     "money": f"""
     money_id VARCHAR,
     document_id VARCHAR,

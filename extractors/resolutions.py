@@ -1,0 +1,333 @@
+"""Decisions recorded in minutes, one row per decision, each under its minute.
+
+Three forms, tried per minute in this order:
+- RESOLVED blocks: the text after "RESOLVED", one row per numbered or lettered
+  sub-resolution ("1.", "(a)", "A)"), or one row when the block is not numbered; a lead-in
+  such as "that Cabinet agree to:" before the sub-resolutions is not itself a decision;
+- motions with a printed vote ("RESULT: APPROVED [UNANIMOUS]", "AYES: ...", "NAYS: ..."):
+  the motion sentence before the vote, else the consent items it decides, else the minute;
+- in a minute with neither, sentences that record a decision ("It was agreed that ...",
+  "The Panel agreed ...", "Recommendations 1.1 and 1.2 were agreed", "Councillors resolved
+  to pay"); consecutive decision sentences of one paragraph are one decision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.base import ExtractionContext, Extractor, register
+from extractors.minutes_layout import (
+    BULLET_RE,
+    HEADING_RE,
+    Minute,
+    MinuteLine,
+    MinutesDocument,
+    minutes_segments,
+    parse_minutes,
+)
+from extractors.minutes_meeting import meeting_key
+from extractors.text import clean, provenance
+from pipeline.models import ResolutionRecord
+
+RESOLVED_RE = re.compile(r"^(?:\d{1,2}\.\s+)?(?:RESOLVED|Resolved)\b\s*(?:[:–—-]\s*)?", re.M)
+SUB_ITEM_RE = re.compile(
+    r"^(?:\(?(?P<a>[a-zA-Z]|\d{1,2}|[ivx]{1,4})[.)]|(?P<b>\d{1,2})(?=\s+[A-Z]))\s+(?=\S)"
+)
+LEAD_IN_RE = re.compile(r"[:–—-]\s*$")
+END_OF_MINUTES_RE = re.compile(
+    r"^(the meeting (commenced|concluded|closed|ended|terminated)|meeting (closed|ended)|"
+    r"signed\b|chair(man|person)?\s*$|date\s*:?\s*$|.*\((chair|chairman|chairperson)\)\s*$)",
+    re.I,
+)
+DECISION_RE = re.compile(
+    r"\b(?:it was|was|were)\s+(?:unanimously\s+|duly\s+|formally\s+)?"
+    r"(?:agreed|resolved|approved|accepted|adopted|ratified|endorsed)\b"
+    r"|\b(?:all|councillors|the (?:panel|board|committee|council|councillors|cabinet|commission|"
+    r"members|group|meeting|forum|partnership|sub-committee|trustees|governors))\s+"
+    r"(?:unanimously\s+)?(?:agreed|resolved|approved|decided|endorsed)\b"
+    r"|\b(?:motion|amendment)\b[^.]*\b(?:was|were)\s+(?:carried|lost|defeated)\b"
+    r"|\bresolved (?:to|not to|that)\b|^\W*approved\b|\bapproved\s+[–—-]\s",
+    re.I,
+)
+VOTE_LINE_RE = re.compile(
+    r"^(?P<label>RESULT|MOTION BY|MOVER|SECOND(?:ER|ED BY)?|AYES|NAYS|NOES|ABSTAIN(?:ED|S)?|"
+    r"ABSENT|RECUSED|VOTE)\s*:\s*(?P<value>.*)$",
+    re.I,
+)
+MOTION_RE = re.compile(r"\b(motion|moved|seconded)\b", re.I)
+CARRIED_RE = re.compile(r"\b(approved|adopted|carried|passed|accepted|unanimous)\b", re.I)
+FAILED_RE = re.compile(r"\b(failed|denied|lost|defeated|rejected)\b", re.I)
+SENTENCE_SPLIT_RE = re.compile(
+    r"(?<=[.!?])(?<![\s(][A-Z]\.)(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!No\.)(?<!St\.)(?<!Mrs\.)"
+    r"\s+(?=[A-Z(“\"'])"
+)
+PARAGRAPH_GAP = 1.45  # a vertical gap this many line heights starts a new paragraph
+
+
+@dataclass
+class Decision:
+    lines: list[MinuteLine]
+    text: str
+    minute: Minute
+    number: str | None = None
+    title: str | None = None
+    outcome: str | None = None
+    votes: dict[str, int] = field(default_factory=dict)
+
+
+def _unfilled(previous: MinuteLine, following: MinuteLine, right: float) -> bool:
+    """A line that stops short although the next line's first word would have fitted: the
+    end of a paragraph even without a full stop."""
+    word = following.text.split()[0] if following.text.split() else ""
+    return previous.x1 + (len(word) + 1) * 0.5 * previous.line.size < right - 2
+
+
+def _paragraphs(lines: list[MinuteLine]) -> list[list[MinuteLine]]:
+    """Lines grouped into paragraphs by vertical gaps, bullets and unfilled lines."""
+    if not lines:
+        return []
+    uncut = [ml.x1 for ml in lines if ml.cut_at is None]
+    right = max(uncut or [ml.x1 for ml in lines])
+    paragraphs: list[list[MinuteLine]] = [[lines[0]]]
+    for previous, ml in zip(lines, lines[1:], strict=False):
+        same_page = ml.page.number == previous.page.number
+        gap = ml.line.top - previous.line.bottom
+        breaks = same_page and (
+            gap > (PARAGRAPH_GAP - 1) * previous.line.size + 2 or _unfilled(previous, ml, right)
+        )
+        if breaks or BULLET_RE.match(ml.text):
+            paragraphs.append([ml])
+        else:
+            paragraphs[-1].append(ml)
+    return paragraphs
+
+
+def _join(lines: list[MinuteLine]) -> str:
+    return clean(" ".join(BULLET_RE.sub("", ml.text) for ml in lines))
+
+
+def _resolved_blocks(minute: Minute) -> list[list[MinuteLine]]:
+    """Each RESOLVED block's lines, "RESOLVED" itself cut from the first."""
+    blocks: list[list[MinuteLine]] = []
+    current: list[MinuteLine] | None = None
+    for ml in minute.body:
+        match = RESOLVED_RE.match(ml.text)
+        if match:
+            current = []
+            blocks.append(current)
+            rest = ml.text[match.end() :].strip()
+            if rest:
+                current.append(MinuteLine(ml.page, ml.line, rest))
+            continue
+        if current is None:
+            continue
+        if END_OF_MINUTES_RE.match(ml.text):
+            current = None
+            continue
+        current.append(ml)
+    return [block for block in blocks if block]
+
+
+def _split_sub_resolutions(block: list[MinuteLine]) -> list[list[MinuteLine]]:
+    """One group of lines per numbered or lettered sub-resolution; the lead-in is dropped."""
+    groups: list[list[MinuteLine]] = [[]]
+    for ml in block:
+        if SUB_ITEM_RE.match(ml.text):
+            groups.append([ml])
+        else:
+            groups[-1].append(ml)
+    lead_in, subs = groups[0], [g for g in groups[1:] if g]
+    if len(subs) >= 2 or (subs and lead_in and LEAD_IN_RE.search(_join(lead_in))):
+        return [
+            [MinuteLine(g[0].page, g[0].line, SUB_ITEM_RE.sub("", g[0].text, count=1)), *g[1:]]
+            for g in subs
+        ]
+    return [block]
+
+
+def _resolved_decisions(minute: Minute) -> list[Decision]:
+    decisions = []
+    for block in _resolved_blocks(minute):
+        for group in _split_sub_resolutions(block):
+            text = _join(group).lstrip("–—-: ").strip()
+            if text:
+                decisions.append(Decision(group, text, minute, outcome="resolved"))
+    return decisions
+
+
+def _sentence_decisions(minute: Minute) -> list[Decision]:
+    """Decision sentences; consecutive ones in one paragraph make one decision."""
+    decisions = []
+    for paragraph in _paragraphs(minute.body):
+        text = _join(paragraph)
+        picked: list[str] = []
+        runs: list[list[str]] = []
+        for sentence in SENTENCE_SPLIT_RE.split(text):
+            if DECISION_RE.search(sentence):
+                picked.append(sentence)
+            elif picked:
+                runs.append(picked)
+                picked = []
+        if picked:
+            runs.append(picked)
+        for run in runs:
+            decision_text = " ".join(run).strip()
+            lines = _lines_holding(paragraph, run[0])
+            decisions.append(Decision(lines, decision_text, minute, outcome="agreed"))
+    return decisions
+
+
+def _lines_holding(paragraph: list[MinuteLine], sentence: str) -> list[MinuteLine]:
+    """The paragraph's lines from the one where the sentence starts."""
+    probe = sentence[:25]
+    text = ""
+    for index, ml in enumerate(paragraph):
+        text = clean(f"{text} {ml.text}")
+        if probe in text:
+            return paragraph[index:]
+    return paragraph
+
+
+def _count(names: str) -> int:
+    names = names.strip()
+    if not names or names.lower() in {"none", "-", "n/a", "0"}:
+        return 0
+    return len([n for n in re.split(r",|\band\b", names) if n.strip()])
+
+
+def _outcome(result: str) -> str:
+    if FAILED_RE.search(result):
+        return "failed"
+    if CARRIED_RE.search(result):
+        return "carried"
+    return clean(result).lower() or "recorded"
+
+
+@dataclass
+class _SubItem:
+    number: str
+    title: str
+    lines: list[MinuteLine]
+    text_lines: list[MinuteLine] = field(default_factory=list)
+
+
+def _motion_decisions(minute: Minute) -> list[Decision]:
+    """Motions decided by a printed vote block, with outcome and counts."""
+    decisions: list[Decision] = []
+    pending_prose: list[MinuteLine] = []
+    pending_items: list[_SubItem] = []
+    current_item: _SubItem | None = None
+    body = minute.body
+    index = 0
+    while index < len(body):
+        ml = body[index]
+        vote = VOTE_LINE_RE.match(ml.text)
+        if vote:
+            block: dict[str, str] = {}
+            while index < len(body) and (vote := VOTE_LINE_RE.match(body[index].text)):
+                block[vote.group("label").upper()[:5]] = vote.group("value")
+                index += 1
+            votes = {
+                "for": _count(block.get("AYES", "")),
+                "against": _count(block.get("NAYS", block.get("NOES", ""))),
+                "abstain": _count(block.get("ABSTA", "")),
+            }
+            outcome = _outcome(block.get("RESUL", block.get("VOTE", "")))
+            decisions.extend(
+                _decided(minute, pending_prose, pending_items, current_item, outcome, votes)
+            )
+            pending_prose, pending_items = [], []
+            continue
+        heading = HEADING_RE.match(ml.text)
+        if heading and ml.line.bold:
+            number = f"{minute.number}.{heading.group('num')}" if minute.number else None
+            current_item = _SubItem(number or heading.group("num"), heading.group("title"), [ml])
+            pending_items.append(current_item)
+        elif current_item and ml.line.bold and not current_item.text_lines:
+            current_item.title += " " + ml.text
+        elif MOTION_RE.search(ml.text) or pending_prose:
+            pending_prose.append(ml)
+        elif current_item:
+            current_item.text_lines.append(ml)
+        index += 1
+    return decisions
+
+
+def _decided(
+    minute: Minute,
+    prose: list[MinuteLine],
+    items: list[_SubItem],
+    current: _SubItem | None,
+    outcome: str,
+    votes: dict[str, int],
+) -> list[Decision]:
+    number = current.number if current else minute.number
+    title = clean(current.title) if current else minute.title
+    motion = [p for p in _paragraphs(prose) if MOTION_RE.search(_join(p))]
+    if motion:
+        lines = motion[-1]
+        text = re.sub(r"\s+as (reflected|follows)\s*:?\s*$", "", _join(lines))
+        return [Decision(lines, text, minute, number, title, outcome, votes)]
+    decided = [item for item in items if item.text_lines]
+    if decided:
+        return [
+            Decision(
+                item.text_lines,
+                _join(item.text_lines),
+                minute,
+                item.number,
+                clean(item.title),
+                outcome,
+                votes,
+            )
+            for item in decided
+        ]
+    lines = minute.heading
+    return [Decision(lines, minute.title, minute, number, title, outcome, votes)]
+
+
+def minute_decisions(minute: Minute) -> list[Decision]:
+    return _resolved_decisions(minute) or _motion_decisions(minute) or _sentence_decisions(minute)
+
+
+def _same_meeting_item(ctx: ExtractionContext, document: MinutesDocument, minute: Minute):
+    """The pack's agenda item for this minute, when the minutes are of the pack's meeting."""
+    key = meeting_key(document)
+    minutes_meeting = next((m for m in ctx.found.meetings if m.key == key), None)
+    agenda = next((m for m in ctx.found.meetings if m.kind == "agenda"), None)
+    if not minutes_meeting or not agenda or not agenda.date_text:
+        return None
+    if minutes_meeting.date_text != agenda.date_text:
+        return None
+    return minute.agenda_item or minute.number
+
+
+@register
+class ResolutionsExtractor(Extractor):
+    name = "resolutions.v1"
+
+    def extract(self, ctx: ExtractionContext) -> None:
+        for segment in minutes_segments(ctx):
+            document = parse_minutes(ctx, segment)
+            key = meeting_key(document)
+            for minute in document.minutes:
+                item = _same_meeting_item(ctx, document, minute)
+                for decision in minute_decisions(minute):
+                    first = decision.lines[0]
+                    on_page = [ml.line for ml in decision.lines if ml.page is first.page]
+                    ctx.found.resolutions.append(
+                        ResolutionRecord(
+                            meeting_key=key,
+                            item_number=item,
+                            minute_number=decision.number or minute.number,
+                            item_title=decision.title or minute.title,
+                            text=decision.text,
+                            outcome=decision.outcome,
+                            votes_for=decision.votes.get("for"),
+                            votes_against=decision.votes.get("against"),
+                            votes_abstain=decision.votes.get("abstain"),
+                            provenance=provenance(first.page, on_page, _join(decision.lines)),
+                            extractor=self.name,
+                        )
+                    )
