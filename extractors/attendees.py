@@ -18,6 +18,7 @@ from extractors.agenda_meeting import AGENDA_MEETING_KEY
 from extractors.base import ExtractionContext, Extractor, register
 from extractors.minutes_layout import Minute, MinuteLine, minutes_segments, parse_minutes
 from extractors.minutes_meeting import meeting_key
+from extractors.nlp import person_names
 from extractors.persons import Person, parse_people
 from extractors.text import clean, provenance
 from pipeline.models import AttendeeRecord, AttendeeStatus
@@ -44,6 +45,12 @@ RECEIVED_FROM_RE = re.compile(
 SENTENCE_END_RE = re.compile(r"(?<![A-Z])(?<!Dr)(?<!Mr)(?<!Ms)(?<!Mrs)(?<!St)\.(?:\s|$)|, who\b|;")
 OPEN_END_RE = re.compile(
     r"(,|\(|&|\band|\bthe|\bof|\bfor|\bto|\b[A-Z]\.?|\b(?:Dr|Mr|Mrs|Ms|Cllr|Councillor)\.?)$"
+)
+PUBLIC_SPEAKER_RE = re.compile(
+    r"\b(?:provided|gave|made|offered)\s+(?:a\s+)?public\s+comments?\b"
+    r"|\bspoke\s+(?:during|in|under|at)\s+(?:the\s+)?public\s+"
+    r"(?:comment|speaking|participation|forum|question)",
+    re.I,
 )
 OFFICER_ROLE_RE = re.compile(
     r"^(?:parish |town |deputy |assistant )?(clerk|minute[- ]taker)\b", re.I
@@ -284,6 +291,17 @@ def read_apologies(minute: Minute, out: _Collector) -> None:
         out.add(people, Section("apologies"), [ml])
 
 
+def read_public_speakers(minute: Minute, out: _Collector) -> None:
+    """Members of the public named in prose as having spoken ("X provided public comment")."""
+    for ml in minute.body:
+        if not PUBLIC_SPEAKER_RE.search(ml.text):
+            continue
+        for name in person_names(ml.text):
+            people = parse_people(name)
+            if people:
+                out.add(people, Section("in_attendance", role="Public speaker"), [ml])
+
+
 @register
 class AttendeesExtractor(Extractor):
     name = "attendees.v1"
@@ -297,6 +315,7 @@ class AttendeesExtractor(Extractor):
                 if APOLOGY_TITLE_RE.search(minute.title):
                     read_apologies(minute, out)
                 read_attendance(minute.body, out)
+                read_public_speakers(minute, out)
             ctx.found.attendees.extend(out.finish())
         for segment in ctx.segments("front_sheet"):
             out = _Collector(ctx, AGENDA_MEETING_KEY, self.name)

@@ -116,18 +116,19 @@ def _strip_honorific(tokens: list[str]) -> tuple[str | None, bool, list[str]]:
     return honorific, plural, tokens
 
 
-def is_name(tokens: list[str], titled: bool = False) -> bool:
+def is_name(tokens: list[str], titled: bool = False, single_ok: bool = False) -> bool:
     """Tokens that read as a person's name: initials and capitalised words.
 
-    After an honorific or before a printed role ("Mrs C Head", "McKay (Acting Chief
-    Accountant)") the tokens are a name whatever they spell; bare, a single word or one
-    that names a role or organisation ("Legal Services", "NHS England") is not a person.
+    After an honorific ("Mrs C Head") the tokens are a name whatever they spell; otherwise
+    words naming a role or organisation ("Legal Services", "NHS England") are not a person,
+    and a single word is one only when a role is printed with it ("McKay (Acting Chief
+    Accountant)").
     """
     if not tokens or len(tokens) > 5:
         return False
-    if not titled and (len(tokens) == 1 or ORG_WORDS.search(" ".join(tokens))):
+    if len(tokens) == 1 and not (titled or single_ok):
         return False
-    if not titled and ROLE_WORDS.search(" ".join(tokens)):
+    if not titled and (ORG_WORDS.search(" ".join(tokens)) or ROLE_WORDS.search(" ".join(tokens))):
         return False
     if not all(NAME_TOKEN_RE.match(t) for t in tokens):
         return False
@@ -150,8 +151,7 @@ def _parse_person_chunk(chunk: str, carried: str | None) -> tuple[Person | None,
     if len(tokens) >= 2 and ACRONYM_RE.match(tokens[-1]) and is_name(tokens[:-1]):
         organisation = tokens[-1]  # "A Armstrong EDC"
         tokens = tokens[:-1]
-    has_title = bool(honorific or carried or role or parens)
-    if not is_name(tokens, titled=has_title):
+    if not is_name(tokens, titled=bool(honorific or carried or role), single_ok=bool(parens)):
         return None, False
     person = Person(name=" ".join(tokens), honorific=honorific or carried, role=role)
     person.organisation = organisation

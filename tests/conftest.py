@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.extract import extract_document
 from pipeline.load import connect
-from pipeline.models import ReadDocument, Segmentation
+from pipeline.models import Extraction, ReadDocument, Segmentation
+from pipeline.normalize import normalize
 from pipeline.read import read_document
 from pipeline.run import ingest
 from pipeline.segment import segment_document
@@ -38,6 +40,12 @@ def read_corpus(stem: str) -> ReadDocument:
 @cache
 def segment_corpus(stem: str) -> Segmentation:
     return segment_document(read_corpus(stem))
+
+
+@cache
+def extract_corpus(stem: str) -> Extraction:
+    """Every extractor's records for a corpus PDF, normalized, once per session."""
+    return normalize(extract_document(read_corpus(stem), segment_corpus(stem)))
 
 
 def gold(stem: str) -> dict:

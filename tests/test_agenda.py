@@ -6,9 +6,7 @@ import re
 
 import pytest
 
-from pipeline.extract import extract_document
-from pipeline.normalize import normalize
-from tests.conftest import gold, pagemap, read_corpus, segment_corpus
+from tests.conftest import extract_corpus, gold, pagemap
 
 GOLD_AGENDAS = [
     "000_de16defd1125f27f",
@@ -19,7 +17,7 @@ PAGEMAP_AGENDAS = ["000_de16defd1125f27f", "002_f8fc1ac79f48ba23", "003_9fbe4fd9
 
 
 def _extract(stem: str):
-    return normalize(extract_document(read_corpus(stem), segment_corpus(stem)))
+    return extract_corpus(stem)
 
 
 def _norm(text: str) -> str:
