@@ -213,7 +213,7 @@ class _PdfiumReader:
             if char in _SPACE or pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
                 flush()
                 continue
-            left, right, bottom, top = textpage.get_charbox(index)
+            left, bottom, right, top = textpage.get_charbox(index, loose=True)
             if current and (left < current[-1][1] - 1 or abs(top - current[-1][4]) > 2):
                 flush()  # the next char starts a new line or jumps back: a new word
             if not current:

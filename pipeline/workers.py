@@ -9,7 +9,9 @@ reason, a fresh worker takes the next document, and the batch goes on.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
+import os
 import resource
 import signal
 import time
@@ -23,6 +25,9 @@ from pipeline.process import failed_result, process_file
 
 Task = tuple[Path, str | None]  # (path, document_id if already known)
 
+# Forked workers start at once with the modules already imported, and never re-run the
+# caller's main script (spawn and forkserver do, which breaks scripts without a main guard).
+START_METHOD = "fork"
 DEFAULT_TIMEOUT = 600.0
 DEFAULT_MEMORY_MB = 3072
 
@@ -47,9 +52,19 @@ def _limit_memory(memory_mb: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def _quiet_stderr() -> None:
+    """Library warnings and a dying interpreter's dump would flood the batch's output; every
+    document's outcome is recorded with its reason instead."""
+    faulthandler.disable()  # it may hold its own copy of the parent's stderr
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
 def _worker_main(conn: Connection, limits: Limits) -> None:
     """Parse the tasks the parent sends until it sends None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _quiet_stderr()
     _limit_memory(limits.memory_mb)
     while (task := conn.recv()) is not None:
         path, document_id = task
@@ -94,18 +109,22 @@ class _Worker:
         self.conn.close()
 
 
-def _crash_reason(exitcode: int | None) -> str:
+def _crash_reason(exitcode: int | None, limits: Limits) -> str:
+    """Why a worker died. Python and PDFium abort when an allocation fails past the limit."""
     if exitcode is not None and exitcode < 0:
         name = signal.Signals(-exitcode).name
-        hint = " (out of memory?)" if name in {"SIGKILL", "SIGABRT", "SIGBUS"} else ""
-        return f"the reader crashed: worker process killed by {name}{hint}"
+        if limits.memory_mb and name in {"SIGABRT", "SIGKILL", "SIGSEGV", "SIGBUS"}:
+            return (
+                f"the reader crashed ({name}), most likely at the memory limit of "
+                f"{limits.memory_mb} MB (--memory-limit)"
+            )
+        return f"the reader crashed: worker process killed by {name}"
     return f"the reader crashed: worker process exited with code {exitcode}"
 
 
 def run_limited(tasks: Iterable[Task], workers: int, limits: Limits) -> Iterator[DocumentResult]:
     """Parse every task in `workers` processes; yield results as they finish (any order)."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.process"])
+    context = multiprocessing.get_context(START_METHOD)
     queue = iter(tasks)
     pool: list[_Worker] = []
     try:
@@ -158,7 +177,8 @@ def _collect(worker: _Worker, ready: list, limits: Limits) -> tuple[DocumentResu
             worker.process.join(timeout=5)  # the worker died mid-document
     if worker.process.sentinel in ready or not worker.process.is_alive():
         worker.process.join(timeout=5)
-        return failed_result(path, document_id, _crash_reason(worker.process.exitcode)), True
+        reason = _crash_reason(worker.process.exitcode, limits)
+        return failed_result(path, document_id, reason), True
     if limits.seconds and time.monotonic() - worker.started >= limits.seconds:
         return failed_result(path, document_id, limits.time_reason()), True
     return None, False
