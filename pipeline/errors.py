@@ -71,9 +71,9 @@ def _by_type(item: BaseException) -> str | None:
         if cls.__name__ in _REASONS_BY_TYPE:
             return _REASONS_BY_TYPE[cls.__name__]
     if type(item).__name__ == "PdfiumError":
-        text = str(item).lower()
+        detail = str(item).lower().partition("pdfium:")[2]
         for key, reason in _PDFIUM_REASONS.items():
-            if f"pdfium: {key}" in text:
+            if key in detail:
                 return reason
     if isinstance(item, OSError) and item.errno is not None:
         return f"cannot read the file: {item.strerror or errno.errorcode.get(item.errno, '')}"
