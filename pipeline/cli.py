@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline import PIPELINE_VERSION
-from pipeline.load import DEFAULT_DB, connect
+from pipeline.load import DEFAULT_DB, connect, display_path
 from pipeline.models import DocumentResult
 from pipeline.run import ingest as run_ingest
 from pipeline.stats import document_stats
@@ -109,7 +109,7 @@ def ingest(
         if not interactive:
             click.echo(
                 f"[{state['done']}/{state['total']}] {result.status:7} {result.n_pages:4d} pages "
-                f"{result.seconds:6.1f}s  {result.file_name}",
+                f"{result.seconds:6.1f}s  {display_path(result.file_name)}",
                 err=True,
             )
 
