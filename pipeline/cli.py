@@ -15,10 +15,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline import PIPELINE_VERSION
-from pipeline.load import DEFAULT_DB, connect
+from pipeline.load import DEFAULT_DB, connect, display_path
 from pipeline.models import DocumentResult
 from pipeline.run import ingest as run_ingest
 from pipeline.stats import document_stats
+from pipeline.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -57,7 +58,29 @@ def main() -> None:
 @db_option
 @click.option("--workers", type=int, default=None, help="Worker processes [default: all cores].")
 @click.option("--force", is_flag=True, help="Re-parse files even if already loaded.")
-def ingest(paths: tuple[Path, ...], db_path: Path, workers: int | None, force: bool) -> None:
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds one document may take before it fails (0: no limit).",
+)
+@click.option(
+    "--memory-limit",
+    "memory_mb",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    help="Megabytes of memory one worker may use for a document (0: no limit).",
+)
+def ingest(
+    paths: tuple[Path, ...],
+    db_path: Path,
+    workers: int | None,
+    force: bool,
+    timeout: float,
+    memory_mb: int,
+) -> None:
     """Ingest PDF files and folders (searched recursively) into the database.
 
     Exit code 0 when every file loaded (status ok or partial), 1 when any file failed.
@@ -86,7 +109,7 @@ def ingest(paths: tuple[Path, ...], db_path: Path, workers: int | None, force: b
         if not interactive:
             click.echo(
                 f"[{state['done']}/{state['total']}] {result.status:7} {result.n_pages:4d} pages "
-                f"{result.seconds:6.1f}s  {result.file_name}",
+                f"{result.seconds:6.1f}s  {display_path(result.file_name)}",
                 err=True,
             )
 
@@ -98,6 +121,7 @@ def ingest(paths: tuple[Path, ...], db_path: Path, workers: int | None, force: b
             force=force,
             on_start=on_start,
             on_result=on_result,
+            limits=Limits(seconds=timeout or None, memory_mb=memory_mb or None),
         )
     counts = summary.counts
     click.echo(

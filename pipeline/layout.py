@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from statistics import median
 
+from pipeline.columns import reading_blocks
 from pipeline.models import Line, Page, Span
 from pipeline.readers import RawPage, RawWord
 
@@ -129,8 +130,10 @@ def layout_page(raw: RawPage) -> Page:
         height=raw.height,
         n_chars=raw.n_chars,
         has_text_layer=raw.n_chars > 0 or raw.n_images == 0,
+        reader=raw.reader,
+        problem=raw.problem,
     )
-    for row in group_rows(raw.words):
+    for row in _rows_in_reading_order(raw):
         line = build_line(row)
         if _take_label(page, line) or _take_stamp(page, line):
             page.margin_lines.append(line)
@@ -139,6 +142,15 @@ def layout_page(raw: RawPage) -> Page:
     body = " ".join(line.text for line in page.lines).strip()
     page.is_blank = not body or bool(BLANK_PAGE_RE.match(body))
     return page
+
+
+def _rows_in_reading_order(raw: RawPage) -> list[list[RawWord]]:
+    """Visual rows top down; a band set in two text columns gives its left column first."""
+    rows = group_rows(raw.words)
+    blocks = reading_blocks(rows, raw.width, _dominant_size(raw.words))
+    if blocks is None:
+        return rows
+    return [row for block in blocks for row in group_rows(block)]
 
 
 def _take_label(page: Page, line: Line) -> bool:

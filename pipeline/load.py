@@ -32,9 +32,15 @@ def connect(db_path: Path | str = DEFAULT_DB, read_only: bool = False) -> duckdb
     return con
 
 
+def display_path(path: Path | str) -> str:
+    """A path as text the database and a terminal accept: bytes that are not UTF-8 in a file
+    name (possible on Linux) are written as \\xNN escapes instead of failing the insert."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def path_key(path: str) -> str:
     """Identity for a file that could not be read: a hash of its absolute path."""
-    return "path:" + hashlib.sha256(str(Path(path).absolute()).encode()).hexdigest()
+    return "path:" + hashlib.sha256(display_path(Path(path).absolute()).encode()).hexdigest()
 
 
 def loaded_version(con: duckdb.DuckDBPyConnection, document_id: str) -> tuple[str, str] | None:
@@ -56,7 +62,7 @@ def _rows(result: DocumentResult) -> dict[str, list[list[Any]]]:
     meeting_ids = {m.key: f"{short}:m{i:04d}" for i, m in enumerate(ex.meetings, start=1)}
     item_ids: dict[str, str] = {}
     rows: dict[str, list[list[Any]]] = {name: [] for name in DOCUMENT_TABLES}
-    rows["document_paths"].append([doc, str(Path(result.path).absolute()), datetime.now()])
+    rows["document_paths"].append([doc, display_path(Path(result.path).absolute()), datetime.now()])
     for page in result.pages:
         rows["pages"].append(
             [
@@ -68,6 +74,9 @@ def _rows(result: DocumentResult) -> dict[str, list[list[Any]]]:
                 page.is_blank,
                 page.has_text_layer,
                 page.segment_kind,
+                page.text_quality,
+                page.problem,
+                page.reader,
             ]
         )
     for i, s in enumerate(result.segments, start=1):
@@ -180,7 +189,7 @@ def load_result(con: duckdb.DuckDBPyConnection, result: DocumentResult) -> str:
     """Write one document in one transaction; return its document_id."""
     doc = result.document_id or path_key(result.path)
     rows = _rows(result)
-    absolute = str(Path(result.path).absolute())
+    absolute = display_path(Path(result.path).absolute())
     con.execute("BEGIN TRANSACTION")
     try:
         stale = [
@@ -201,11 +210,11 @@ def load_result(con: duckdb.DuckDBPyConnection, result: DocumentResult) -> str:
                     con.execute(f"DELETE FROM {table} WHERE document_id = ?", [old])
             con.execute("DELETE FROM documents WHERE document_id = ?", [old])
         con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 doc,
                 absolute,
-                result.file_name,
+                display_path(result.file_name),
                 result.file_size,
                 result.n_pages,
                 result.status,
@@ -214,6 +223,7 @@ def load_result(con: duckdb.DuckDBPyConnection, result: DocumentResult) -> str:
                 result.pipeline_version,
                 result.backend,
                 result.seconds,
+                result.notes,
             ],
         )
         for table, table_rows in rows.items():

@@ -66,6 +66,9 @@ class Page(BaseModel):
     is_blank: bool = False
     has_text_layer: bool = True
     n_chars: int = 0
+    reader: str = ""
+    text_quality: str = "good"
+    problem: str | None = Field(default=None, description="why the text may be incomplete")
 
     @property
     def text(self) -> str:
@@ -79,7 +82,8 @@ class ReadDocument(BaseModel):
     path: str
     backend: str
     pages: list[Page]
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="why the document is 'partial'")
+    notes: list[str] = Field(default_factory=list, description="what was recovered, and how")
 
 
 class Segment(BaseModel):
@@ -222,6 +226,9 @@ class PageRow(BaseModel):
     is_blank: bool
     has_text_layer: bool
     segment_kind: str | None = None
+    text_quality: str = "good"
+    problem: str | None = None
+    reader: str | None = None
 
 
 class DocumentResult(BaseModel):
@@ -233,6 +240,7 @@ class DocumentResult(BaseModel):
     file_size: int | None = None
     status: DocumentStatus
     error: str | None = None
+    notes: str | None = None
     n_pages: int = 0
     backend: str | None = None
     pipeline_version: str

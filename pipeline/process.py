@@ -11,11 +11,28 @@ from pathlib import Path
 from pipeline import PIPELINE_VERSION
 from pipeline.errors import describe_exception
 from pipeline.extract import extract_document
-from pipeline.files import file_sha256
+from pipeline.files import check_readable_file, file_sha256
 from pipeline.models import DocumentResult, PageRow, ReadDocument, Segmentation
 from pipeline.normalize import normalize
 from pipeline.read import read_document
 from pipeline.segment import segment_document, segment_of_page
+
+
+def failed_result(path: Path, document_id: str | None, reason: str) -> DocumentResult:
+    """The record of a file that could not be ingested, and why."""
+    try:
+        size = path.stat().st_size if path.is_file() else None
+    except OSError:
+        size = None
+    return DocumentResult(
+        document_id=document_id,
+        path=str(path),
+        file_name=path.name,
+        file_size=size,
+        status="failed",
+        error=reason,
+        pipeline_version=PIPELINE_VERSION,
+    )
 
 
 def process_file(path: Path, document_id: str | None = None) -> DocumentResult:
@@ -28,8 +45,7 @@ def process_file(path: Path, document_id: str | None = None) -> DocumentResult:
         pipeline_version=PIPELINE_VERSION,
     )
     try:
-        if not path.exists():
-            raise FileNotFoundError(path)
+        check_readable_file(path)
         result.file_size = path.stat().st_size
         result.document_id = document_id or file_sha256(path)
         doc = read_document(path, result.document_id)
@@ -38,15 +54,16 @@ def process_file(path: Path, document_id: str | None = None) -> DocumentResult:
         segmentation = segment_document(doc)
         result.pages = _page_rows(doc, segmentation)
         result.segments = segmentation.segments
-        result.extraction = normalize(extract_document(doc, segmentation))
-        result.status = "partial" if doc.warnings else "ok"
-        result.error = "; ".join(doc.warnings) or None
-    except FileNotFoundError:
-        result.error = "file not found"
-    except IsADirectoryError:
-        result.error = "is a directory, not a file"
-    except PermissionError:
-        result.error = "permission denied"
+        warnings = list(doc.warnings)
+        try:
+            result.extraction = normalize(extract_document(doc, segmentation))
+        except MemoryError:
+            raise
+        except Exception as exc:  # noqa: BLE001  (keep the pages; say the facts are missing)
+            warnings.append(f"facts not extracted: {describe_exception(exc)}")
+        result.status = "partial" if warnings else "ok"
+        result.error = "; ".join(warnings) or None
+        result.notes = "; ".join(doc.notes) or None
     except Exception as exc:  # noqa: BLE001  (every failure becomes a recorded reason)
         result.error = describe_exception(exc)
     result.seconds = round(time.perf_counter() - started, 3)
@@ -66,6 +83,9 @@ def _page_rows(doc: ReadDocument, segmentation: Segmentation) -> list[PageRow]:
                 is_blank=page.is_blank,
                 has_text_layer=page.has_text_layer,
                 segment_kind=segment.kind if segment else None,
+                text_quality=page.text_quality,
+                problem=page.problem,
+                reader=page.reader,
             )
         )
     return rows

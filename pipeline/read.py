@@ -1,30 +1,210 @@
-"""Stage 1, read: PDF -> pages of lines with labels, stamps and margins separated."""
+"""Stage 1, read: PDF -> pages of lines with labels, stamps and margins separated.
+
+No silent loss: pdfplumber reads first; a document it cannot open or finds no pages in, and
+every page on which it finds no text or fails, is read again with the second reader
+(pypdfium2). Whatever is still missing or unreadable is said in `warnings`, which make the
+document 'partial'; recoveries are said in `notes`.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
+from pipeline.errors import DocumentError, describe_exception
 from pipeline.layout import layout_page, separate_running_margins
-from pipeline.models import ReadDocument
-from pipeline.readers import PdfBackend, check_pdf_header, get_backend
+from pipeline.models import Page, ReadDocument
+from pipeline.quality import EMPTY, GOOD, PROBLEMS, text_quality
+from pipeline.readers import PdfBackend, PdfReader, RawPage, check_pdf_header, get_backend
+
+SECOND_READER = "pypdfium2"
+NO_PAGES = "no pages (empty or damaged page tree)"
 
 
-def read_document(path: Path, document_id: str, backend: PdfBackend | None = None) -> ReadDocument:
+def read_document(
+    path: Path,
+    document_id: str,
+    backend: PdfBackend | None = None,
+    second: PdfBackend | None = None,
+) -> ReadDocument:
     """Read every page; pages are laid out and released one at a time."""
-    backend = backend or get_backend()
+    primary = backend or get_backend()
+    if second is None and primary.name != SECOND_READER:
+        second = get_backend(SECOND_READER)
     check_pdf_header(path)
-    pages = [layout_page(raw) for raw in backend.pages(path)]
+    notes: list[str] = []
+    pages = [layout_page(raw) for raw in _raw_pages(path, primary, second, notes)]
     separate_running_margins(pages)
-    warnings = []
-    scanned = [p.number for p in pages if not p.has_text_layer]
-    if scanned:
-        warnings.append(
-            f"{len(scanned)} of {len(pages)} pages have no text layer (scanned images; not OCRed)"
-        )
+    for page in pages:
+        _assess_text(page)
+    readers = sorted({p.reader for p in pages}, key=lambda name: name != primary.name)
     return ReadDocument(
         document_id=document_id,
         path=str(path),
-        backend=backend.name,
+        backend="+".join(readers) or primary.name,
         pages=pages,
-        warnings=warnings,
+        warnings=document_warnings(pages),
+        notes=notes,
     )
+
+
+def _raw_pages(
+    path: Path, primary: PdfBackend, second: PdfBackend | None, notes: list[str]
+) -> Iterator[RawPage]:
+    with ExitStack() as stack:
+        try:
+            reader = stack.enter_context(primary.open(path))
+            failure = None
+        except Exception as exc:  # noqa: BLE001  (the second reader gets its chance)
+            reader, failure = None, exc
+        if reader is None or reader.page_count == 0:
+            why = describe_exception(failure) if failure else "no pages"
+            yield from _whole_document(path, second, why, failure, notes)
+            return
+        cross = _LazyReader(path, second, stack)
+        for number in range(1, reader.page_count + 1):
+            yield _page_with_cross_check(reader, cross, number, notes)
+
+
+def _whole_document(
+    path: Path,
+    second: PdfBackend | None,
+    why: str,
+    failure: Exception | None,
+    notes: list[str],
+) -> Iterator[RawPage]:
+    """The first reader failed or saw no pages: read all through the second, or fail."""
+    if second is None:
+        raise _failure(failure, None, why)
+    try:
+        with second.open(path) as reader:
+            if reader.page_count == 0:
+                raise DocumentError(NO_PAGES)
+            notes.append(f"read with {second.name}: the first reader failed ({why})")
+            for number in range(1, reader.page_count + 1):
+                yield _read_or_report(reader, number)
+    except Exception as exc:  # noqa: BLE001
+        raise _failure(failure, exc, why) from exc
+
+
+def _failure(first: Exception | None, second: Exception | None, why: str) -> DocumentError:
+    """The most useful reason when no reader could read the file: the first reader's, unless
+    the second names the cause (a password)."""
+    reasons = [describe_exception(e) for e in (first, second) if e is not None]
+    for reason in reasons:
+        if reason.startswith("encrypted"):
+            return DocumentError(reason)
+    if first is None:
+        return DocumentError(NO_PAGES)
+    specific = [r for r in reasons if not r.startswith(("unexpected", "corrupt PDF: the reader"))]
+    return DocumentError((specific or reasons)[0])
+
+
+class _LazyReader:
+    """The second reader, opened only when a page needs a cross-check."""
+
+    def __init__(self, path: Path, backend: PdfBackend | None, stack: ExitStack):
+        self._path, self._backend, self._stack = path, backend, stack
+        self._reader: PdfReader | None = None
+        self._tried = False
+        self.name = backend.name if backend else ""
+
+    def read_page(self, number: int) -> RawPage | None:
+        if not self._tried:
+            self._tried = True
+            if self._backend is not None:
+                try:
+                    self._reader = self._stack.enter_context(self._backend.open(self._path))
+                except Exception:  # noqa: BLE001  (no cross-check possible; the first reader stands)
+                    self._reader = None
+        if self._reader is None or number > self._reader.page_count:
+            return None
+        try:
+            return self._reader.read_page(number)
+        except Exception:  # noqa: BLE001
+            return None
+
+
+def _page_with_cross_check(
+    reader: PdfReader, cross: _LazyReader, number: int, notes: list[str]
+) -> RawPage:
+    try:
+        raw: RawPage | None = reader.read_page(number)
+        failure = None
+    except Exception as exc:  # noqa: BLE001  (MemoryError and RecursionError included)
+        raw, failure = None, exc
+    if raw is not None and raw.n_chars > 0:
+        return raw
+    other = cross.read_page(number)
+    if other is not None and other.n_chars > 0:
+        if isinstance(failure, MemoryError):
+            other.problem = (
+                f"too large for the first reader; read with {cross.name}, "
+                "which keeps at most 32,767 characters of one text run"
+            )
+        else:
+            why = describe_exception(failure) if failure else "it found no text"
+            notes.append(f"page {number}: read with {cross.name} ({why})")
+        return other
+    if raw is not None:
+        return raw
+    if other is not None:
+        return other
+    return RawPage(
+        number=number,
+        width=0.0,
+        height=0.0,
+        problem=f"page could not be read ({describe_exception(failure)})",
+    )
+
+
+def _read_or_report(reader: PdfReader, number: int) -> RawPage:
+    try:
+        return reader.read_page(number)
+    except Exception as exc:  # noqa: BLE001
+        return RawPage(
+            number=number,
+            width=0.0,
+            height=0.0,
+            problem=f"page could not be read ({describe_exception(exc)})",
+        )
+
+
+def _assess_text(page: Page) -> None:
+    page.text_quality = text_quality(page.text)
+    if page.text_quality not in (GOOD, EMPTY) and page.problem is None:
+        page.problem = f"unreadable text ({PROBLEMS[page.text_quality]})"
+
+
+def page_list(numbers: list[int]) -> str:
+    """[2, 3, 4, 7] -> 'pages 2-4, 7'."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+    return ("page " if len(numbers) == 1 else "pages ") + text
+
+
+def document_warnings(pages: list[Page]) -> list[str]:
+    """Why a document is 'partial', one plain sentence per kind of problem."""
+    warnings = []
+    total = len(pages)
+    scanned = [p.number for p in pages if not p.has_text_layer]
+    if scanned:
+        warnings.append(
+            f"{len(scanned)} of {total} pages have no text layer (scanned images; not OCRed)"
+        )
+    by_problem: dict[str, list[int]] = defaultdict(list)
+    for page in pages:
+        if page.problem:
+            by_problem[page.problem].append(page.number)
+    for problem, numbers in by_problem.items():
+        warnings.append(f"{page_list(numbers)} of {total}: {problem}")
+    if total and not scanned and not by_problem and all(not p.text.strip() for p in pages):
+        warnings.append(f"no text on any of its {total} pages")
+    return warnings

@@ -1,4 +1,8 @@
-"""The batch: find files, skip what is loaded, parse in worker processes, load in this one."""
+"""The batch: find files, skip what is loaded, parse in worker processes, load in this one.
+
+Parsing never happens in this process: workers run each document under a time and a memory
+limit (`pipeline.workers`), so a pathological PDF fails alone and the batch goes on.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,15 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import PIPELINE_VERSION
 from pipeline.files import discover, file_sha256
-from pipeline.load import connect, load_result
+from pipeline.load import connect, display_path, load_result
 from pipeline.models import DocumentResult
-from pipeline.process import process_file
+from pipeline.process import failed_result
+from pipeline.workers import Limits, run_limited
 
 log = logging.getLogger("agendas")
 
@@ -41,15 +45,39 @@ class IngestSummary:
 class _Job:
     path: Path
     document_id: str | None
+    problem: str | None = None  # found unreadable while planning: recorded without parsing
 
 
-def _plan(paths: Iterable[Path], con, force: bool, summary: IngestSummary) -> Iterator[_Job]:
-    """Hash each file; skip those already loaded by this pipeline version."""
-    for path in discover(paths):
+@dataclass
+class _Plan:
+    jobs: list[_Job] = field(default_factory=list)
+    copies: dict[str, list[Path]] = field(default_factory=dict)  # same bytes, other paths
+
+
+def _record_path(con, document_id: str, path: Path) -> None:
+    absolute = display_path(path.absolute())
+    con.execute(
+        "INSERT INTO document_paths SELECT ?, ?, now() WHERE NOT EXISTS "
+        "(SELECT 1 FROM document_paths WHERE document_id = ? AND path = ?)",
+        [document_id, absolute, document_id, absolute],
+    )
+
+
+def _plan(paths: Iterable[Path], con, force: bool, summary: IngestSummary) -> _Plan:
+    """Hash each file; skip those already loaded by this pipeline version, and copies."""
+    plan = _Plan()
+    planned: set[str] = set()
+    unreadable: list[_Job] = []
+    found = discover(paths, on_problem=lambda p, why: unreadable.append(_Job(p, None, why)))
+    for path in found:
         try:
             document_id = file_sha256(path) if path.is_file() else None
         except OSError:
             document_id = None
+        if document_id in planned:
+            plan.copies.setdefault(document_id, []).append(path)
+            summary.counts["skipped"] += 1
+            continue
         if document_id and not force:
             row = con.execute(
                 "SELECT pipeline_version FROM documents "
@@ -57,36 +85,22 @@ def _plan(paths: Iterable[Path], con, force: bool, summary: IngestSummary) -> It
                 [document_id],
             ).fetchone()
             if row and row[0] == PIPELINE_VERSION:
-                con.execute(
-                    "INSERT INTO document_paths SELECT ?, ?, now() WHERE NOT EXISTS "
-                    "(SELECT 1 FROM document_paths WHERE document_id = ? AND path = ?)",
-                    [document_id, str(path.absolute()), document_id, str(path.absolute())],
-                )
+                _record_path(con, document_id, path)
                 summary.counts["skipped"] += 1
                 continue
-        yield _Job(path, document_id)
+        if document_id:
+            planned.add(document_id)
+        plan.jobs.append(_Job(path, document_id))
+    plan.jobs.extend(unreadable)
+    return plan
 
 
-def _run_local(jobs: list[_Job], workers: int) -> Iterator[DocumentResult]:
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield process_file(job.path, job.document_id)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: set[Future[DocumentResult]] = set()
-        queue = iter(jobs)
-        for job in queue:
-            pending.add(pool.submit(process_file, job.path, job.document_id))
-            if len(pending) >= workers * 2:
-                break
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
-            for job in queue:
-                pending.add(pool.submit(process_file, job.path, job.document_id))
-                if len(pending) >= workers * 2:
-                    break
+def _parse(jobs: list[_Job], workers: int, limits: Limits) -> Iterator[DocumentResult]:
+    for job in jobs:
+        if job.problem:
+            yield failed_result(job.path, job.document_id, job.problem)
+    tasks = [(job.path, job.document_id) for job in jobs if not job.problem]
+    yield from run_limited(tasks, workers, limits)
 
 
 def ingest(
@@ -96,6 +110,7 @@ def ingest(
     force: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
+    limits: Limits | None = None,
 ) -> IngestSummary:
     """Ingest files and folders into the database; never stops on a bad file."""
     started = time.perf_counter()
@@ -103,18 +118,20 @@ def ingest(
     workers = workers or os.cpu_count() or 1
     con = connect(db_path)
     try:
-        jobs = list(_plan(paths, con, force, summary))
+        plan = _plan(paths, con, force, summary)
         if on_start:
-            on_start(len(jobs))
-        for result in _run_local(jobs, workers):
+            on_start(len(plan.jobs))
+        for result in _parse(plan.jobs, workers, limits or Limits()):
             load_result(con, result)
+            for copy in plan.copies.get(result.document_id or "", []):
+                _record_path(con, result.document_id, copy)
             summary.counts[result.status] += 1
             summary.pages += result.n_pages
             if result.status == "failed":
                 summary.failures.append((result.path, result.error or "unknown error"))
-                print(f"{result.path}: failed: {result.error}", file=sys.stderr)
+                print(f"{display_path(result.path)}: failed: {result.error}", file=sys.stderr)
             elif result.status == "partial":
-                print(f"{result.path}: partial: {result.error}", file=sys.stderr)
+                print(f"{display_path(result.path)}: partial: {result.error}", file=sys.stderr)
             if on_result:
                 on_result(result)
     finally:

@@ -24,7 +24,8 @@ TABLES: dict[str, str] = {
     ingested_at TIMESTAMP,
     pipeline_version VARCHAR,
     backend VARCHAR,
-    seconds DOUBLE""",
+    seconds DOUBLE,
+    notes VARCHAR""",
     "document_paths": """
     document_id VARCHAR,
     path VARCHAR,
@@ -37,7 +38,10 @@ TABLES: dict[str, str] = {
     text VARCHAR,
     is_blank BOOLEAN,
     has_text_layer BOOLEAN,
-    segment_kind VARCHAR""",
+    segment_kind VARCHAR,
+    text_quality VARCHAR,
+    problem VARCHAR,
+    reader VARCHAR""",
     "segments": """
     segment_id VARCHAR,
     document_id VARCHAR,

@@ -2,9 +2,68 @@
 
 from __future__ import annotations
 
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
-def _escape(text: str) -> str:
+
+def escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def text_ops(lines: list[str], x: float = 60, y: float = 780, size: float = 11) -> bytes:
+    """Content-stream operators that show `lines` in font /F1, top down from (x, y)."""
+    ops = ["BT", f"/F1 {size:g} Tf", f"{size * 14 / 11:g} TL", f"{x:g} {y:g} Td"]
+    ops.extend(f"({escape(line)}) Tj T*" for line in lines)
+    ops.append("ET")
+    return "\n".join(ops).encode("latin-1")
+
+
+def stream(data: bytes, entries: str = "", length: int | None = None) -> bytes:
+    """A stream object body; `length` overrides the true /Length (to craft a bad one)."""
+    size = len(data) if length is None else length
+    return b"<< /Length %d %s>>\nstream\n" % (size, entries.encode()) + data + b"\nendstream"
+
+
+def assemble(objects: list[bytes], trailer: str = "/Root 1 0 R", version: str = "1.4") -> bytes:
+    """Number `objects` from 1, write them with a cross-reference table and a trailer."""
+    out = bytearray(f"%PDF-{version}\n%\xe2\xe3\xcf\xd3\n".encode("latin-1"))
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref_at = len(out)
+    out += f"xref\n0 {len(offsets) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(offsets) + 1} {trailer} >>\n".encode()
+    out += f"startxref\n{xref_at}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def page_objects(
+    contents: list[bytes], media_box: str = "0 0 595 842", first_id: int = 4
+) -> list[bytes]:
+    """Page and content objects (numbered from `first_id`, in pairs) for the given streams."""
+    objects = []
+    for index, content in enumerate(contents):
+        content_id = first_id + 2 * index + 1
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [{media_box}] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {content_id} 0 R >>".encode()
+        )
+        objects.append(stream(content))
+    return objects
+
+
+def document_objects(contents: list[bytes], media_box: str = "0 0 595 842") -> list[bytes]:
+    """Catalog (1), page tree (2), Helvetica (3), then one page + content pair per stream."""
+    page_ids = [4 + 2 * i for i in range(len(contents))]
+    kids = " ".join(f"{pid} 0 R" for pid in page_ids)
+    return [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {len(contents)} >>".encode(),
+        HELVETICA,
+        *page_objects(contents, media_box),
+    ]
 
 
 def make_pdf(pages: list[list[str]], encrypt: bool = False) -> bytes:
@@ -13,42 +72,11 @@ def make_pdf(pages: list[list[str]], encrypt: bool = False) -> bytes:
     With encrypt=True the trailer names a Standard security handler whose password check
     fails for the empty password, as a document locked with a user password does.
     """
-    objects: list[bytes] = []
-    n_pages = len(pages)
-    page_ids = [4 + 2 * i for i in range(n_pages)]
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    kids = " ".join(f"{pid} 0 R" for pid in page_ids)
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    for index, lines in enumerate(pages):
-        content_id = page_ids[index] + 1
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {content_id} 0 R >>".encode()
-        )
-        ops = ["BT", "/F1 11 Tf", "14 TL", "60 780 Td"]
-        for line in lines:
-            ops.append(f"({_escape(line)}) Tj T*")
-        ops.append("ET")
-        stream = "\n".join(ops).encode("latin-1")
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    extra = ""
+    objects = document_objects([text_ops(lines) for lines in pages])
+    trailer = "/Root 1 0 R"
     if encrypt:
-        offsets.append(len(out))
-        out += (
-            f"{len(objects) + 1} 0 obj\n<< /Filter /Standard /V 1 /R 2 /P -4 "
-            f"/O <{'ab' * 32}> /U <{'cd' * 32}> >>\nendobj\n"
-        ).encode()
-        extra = f" /Encrypt {len(objects) + 1} 0 R /ID [<{'01' * 16}> <{'01' * 16}>]"
-    xref_at = len(out)
-    out += f"xref\n0 {len(offsets) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(offsets) + 1} /Root 1 0 R{extra} >>\n".encode()
-    out += f"startxref\n{xref_at}\n%%EOF\n".encode()
-    return bytes(out)
+        objects.append(
+            f"<< /Filter /Standard /V 1 /R 2 /P -4 /O <{'ab' * 32}> /U <{'cd' * 32}> >>".encode()
+        )
+        trailer += f" /Encrypt {len(objects)} 0 R /ID [<{'01' * 16}> <{'01' * 16}>]"
+    return assemble(objects, trailer)

@@ -1,0 +1,104 @@
+"""Reading order for pages set in two text columns, from word geometry alone.
+
+Read row by row, a two-column page interleaves the columns ("... to the After a debate the
+Chair ..."), which splits every sentence in the right column. A band of rows is read left
+column first, then right column, only when it is clearly two columns of running text: an
+empty gutter near the middle, both sides at least a quarter of the page wide, several lines
+on each side, and lines that fill their column. Tables, side headings and label/value rows
+fail these tests and keep their row order.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from pipeline.readers import RawWord
+
+MIN_GUTTER_FACTOR = 1.6  # the gutter is at least this many font sizes wide (as span gaps)
+MIN_LINES_PER_COLUMN = 5
+MIN_COLUMN_SHARE = 0.25  # each column is at least this share of the page width
+MIN_FILL = 0.6  # the median line fills at least this share of its column
+MIN_WORDS_PER_LINE = 4  # running text, not table cells
+
+
+def reading_blocks(
+    rows: list[list[RawWord]], page_width: float, size: float
+) -> list[list[RawWord]] | None:
+    """Rows regrouped into blocks in reading order, or None when no band has two columns."""
+    gutter = _find_gutter(rows, page_width, size)
+    if gutter is None:
+        return None
+    left_edge, right_edge = gutter
+    blocks: list[list[RawWord]] = []
+    band: list[list[RawWord]] = []
+    changed = False
+
+    def close_band() -> None:
+        nonlocal changed
+        if _is_two_columns(band, gutter, page_width):
+            blocks.append([w for row in band for w in row if w.x1 <= left_edge])
+            blocks.append([w for row in band for w in row if w.x0 >= right_edge])
+            changed = True
+        elif band:
+            blocks.append([w for row in band for w in row])
+        band.clear()
+
+    for row in rows:
+        if any(w.x0 < right_edge and w.x1 > left_edge for w in row):  # crosses the gutter
+            close_band()
+            blocks.append(list(row))
+        else:
+            band.append(row)
+    close_band()
+    return blocks if changed else None
+
+
+def _find_gutter(
+    rows: list[list[RawWord]], page_width: float, size: float
+) -> tuple[float, float] | None:
+    """The widest x-interval in the middle of the page that most rows leave empty."""
+    if len(rows) < MIN_LINES_PER_COLUMN or page_width <= 0:
+        return None
+    lo, hi = page_width * 0.3, page_width * 0.7
+    step = max(1.0, (hi - lo) / 400)
+    steps = [lo + i * step for i in range(int((hi - lo) / step) + 1)]
+    empty_in = [0] * len(steps)
+    for row in rows:
+        for index, x in enumerate(steps):
+            if not any(w.x0 <= x <= w.x1 for w in row):
+                empty_in[index] += 1
+    best = max(empty_in)
+    if best < MIN_LINES_PER_COLUMN:
+        return None
+    # the run of positions empty in the most rows; widen it to the words on either side
+    middle = [x for x, n in zip(steps, empty_in, strict=True) if n == best]
+    x = median(middle)
+    left = max((w.x1 for row in rows for w in row if w.x1 <= x), default=None)
+    right = min((w.x0 for row in rows for w in row if w.x0 >= x), default=None)
+    if left is None or right is None or right - left < MIN_GUTTER_FACTOR * size:
+        return None
+    return left, right
+
+
+def _is_two_columns(
+    band: list[list[RawWord]], gutter: tuple[float, float], page_width: float
+) -> bool:
+    left_edge, right_edge = gutter
+    left = [[w for w in row if w.x1 <= left_edge] for row in band]
+    right = [[w for w in row if w.x0 >= right_edge] for row in band]
+    return all(
+        _is_text_column([part for part in side if part], page_width) for side in (left, right)
+    )
+
+
+def _is_text_column(lines: list[list[RawWord]], page_width: float) -> bool:
+    if len(lines) < MIN_LINES_PER_COLUMN:
+        return False
+    x0 = min(w.x0 for line in lines for w in line)
+    x1 = max(w.x1 for line in lines for w in line)
+    width = x1 - x0
+    if width < MIN_COLUMN_SHARE * page_width:
+        return False
+    fill = median((line[-1].x1 - line[0].x0) / width for line in lines)
+    words = median(len(line) for line in lines)
+    return fill >= MIN_FILL and words >= MIN_WORDS_PER_LINE
