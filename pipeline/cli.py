@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import click
+import duckdb
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -231,7 +232,7 @@ def eval_command(
 @click.option(
     "--context",
     "lines_around",
-    type=int,
+    type=click.IntRange(min=0),
     default=3,
     show_default=True,
     help="Lines of page text shown before and after the source text.",
@@ -248,10 +249,12 @@ def trace(
     try:
         con = connect(db_path, read_only=True)
         found = trace_row(con, table, row_id, lines_around)
-    except (FileNotFoundError, KeyError) as exc:
+    except (FileNotFoundError, KeyError, duckdb.Error) as exc:
         raise click.ClickException(str(exc.args[0])) from exc
     click.echo(found.model_dump_json(indent=2) if as_json else format_trace(found))
     if not found.file.usable:
+        if png:
+            click.echo(f"{png} not written: the source PDF is {found.file.status}", err=True)
         sys.exit(EXIT_SOME_FAILED)
     if png and found.page:
         render_highlight(Path(found.file.path), found.page, found.bbox, png)
@@ -281,16 +284,19 @@ def export(db_path: Path, fmt: str, out_dir: Path) -> None:
     """Write every table and view to its own Parquet or CSV file, with the same column names."""
     try:
         con = connect(db_path, read_only=True)
-    except FileNotFoundError as exc:
+        exported = export_database(con, out_dir, fmt)
+    except (OSError, duckdb.Error) as exc:
         raise click.ClickException(str(exc)) from exc
-    for exported in export_database(con, out_dir, fmt):
-        click.echo(f"{exported.rows:8d} rows  {exported.path}")
+    for written in exported:
+        click.echo(f"{written.rows:8d} rows  {written.path}")
 
 
 @main.command()
 @click.argument("terms")
 @db_option
-@click.option("--limit", type=int, default=10, show_default=True, help="Most hits to show.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Most hits to show."
+)
 @format_option
 def search(terms: str, db_path: Path, limit: int, fmt: str) -> None:
     """Full-text search of page and resolution text, best matches first (BM25).
@@ -300,7 +306,7 @@ def search(terms: str, db_path: Path, limit: int, fmt: str) -> None:
     """
     try:
         result = search_database(db_path, terms, limit)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, duckdb.Error) as exc:
         raise click.ClickException(str(exc)) from exc
     if result.notice:
         click.echo(

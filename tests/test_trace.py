@@ -199,6 +199,7 @@ def test_changed_file_is_reported_and_not_rendered(moved_copy, tmp_path):
     assert "THE FILE HAS CHANGED SINCE INGEST" in result.output
     assert str(pdf) in result.output
     assert not png.exists()
+    assert f"{png} not written: the source PDF is changed" in result.output
     # The stored provenance is still shown.
     assert "page       4 of 119 (Page 1)" in result.output
 
