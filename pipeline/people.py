@@ -6,9 +6,9 @@ Bailey". To count attendance per person, each attendee row gets a `person_id` bu
 - the authority of its meeting (as printed; the document when the authority is unknown):
   people are never grouped across authorities;
 - the surname: the last word of the name, compared case- and accent-insensitively;
-- the first name: a full first name is compared as a whole ("Rachel" never matches "Rachel"'s
-  misspelling or "Rebecca"); an initial ("R", "R.", "RJ") joins the one full first name with
-  that initial under the same authority and surname, and only when there is exactly one;
+- the first name: a full first name is compared as a whole ("Rachel" matches "Rachel" only,
+  never "Rachael" or "Rebecca"); an initial ("R", "R.", "RJ") joins the full first name with
+  that initial under the same authority and surname only when there is exactly one such name;
   otherwise it stays a person of its own, keyed by its initials.
 
 Honorifics, text in brackets and anything after a comma are ignored. Middle names and

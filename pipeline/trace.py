@@ -49,8 +49,8 @@ class SourceFile(BaseModel):
             return "file unchanged since ingest (SHA-256 recomputed and equal)"
         if self.status == "moved":
             return (
-                f"not at {self.recorded_path} any more; same bytes found at {self.path} "
-                "(SHA-256 recomputed and equal)"
+                f"{self.recorded_path} is missing or changed; the same bytes were found at "
+                f"{self.path} (SHA-256 recomputed and equal)"
             )
         if self.status == "changed":
             return (

@@ -223,7 +223,7 @@ def test_moved_file_is_found_at_another_ingested_path(moved_copy, tmp_path):
     png = tmp_path / "moved.png"
     result = run_trace(db, "money", HAND_MONEY["money_id"], "--png", str(png))
     assert result.exit_code == 0, result.output
-    assert f"same bytes found at {elsewhere}" in result.output
+    assert f"the same bytes were found at {elsewhere}" in result.output
     assert_highlight_at(png, row_box(HAND_MONEY))
 
 
