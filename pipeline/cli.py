@@ -10,15 +10,20 @@ from decimal import Decimal
 from pathlib import Path
 
 import click
+import duckdb
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from pipeline import PIPELINE_VERSION
+from pipeline.export import export_database
+from pipeline.highlight import render_highlight
 from pipeline.load import DEFAULT_DB, connect, display_path
 from pipeline.models import DocumentResult
 from pipeline.run import ingest as run_ingest
+from pipeline.search import search_database
 from pipeline.stats import document_stats
+from pipeline.trace import TRACEABLE, format_trace, trace_row
 from pipeline.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
 
 EXIT_OK = 0
@@ -237,6 +242,112 @@ def eval_command(
             click.echo(f"below floor: {message}", err=True)
         if problems:
             sys.exit(EXIT_SOME_FAILED)
+
+
+@main.command()
+@click.argument("table", type=click.Choice(list(TRACEABLE)))
+@click.argument("row_id")
+@db_option
+@click.option(
+    "--png",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the source page as a PNG with the row's box highlighted.",
+)
+@click.option(
+    "--context",
+    "lines_around",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Lines of page text shown before and after the source text.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the trace as JSON.")
+def trace(
+    table: str, row_id: str, db_path: Path, png: Path | None, lines_around: int, as_json: bool
+) -> None:
+    """Show where a row comes from: file and SHA-256, page, box, meeting, item, source text.
+
+    Exit code 1 when the row is unknown, or when the PDF is missing or has changed since
+    ingest (the stored provenance is still printed, the page is not rendered).
+    """
+    try:
+        con = connect(db_path, read_only=True)
+        found = trace_row(con, table, row_id, lines_around)
+    except (FileNotFoundError, KeyError, duckdb.Error) as exc:
+        raise click.ClickException(str(exc.args[0])) from exc
+    click.echo(found.model_dump_json(indent=2) if as_json else format_trace(found))
+    if not found.file.usable:
+        if png:
+            click.echo(f"{png} not written: the source PDF is {found.file.status}", err=True)
+        sys.exit(EXIT_SOME_FAILED)
+    if png and found.page:
+        render_highlight(Path(found.file.path), found.page, found.bbox, png)
+        what = "the box highlighted" if found.bbox else "no box recorded for this row"
+        click.echo(f"page {found.page} written to {png} with {what}", err=as_json)
+
+
+@main.command()
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet", "csv"]),
+    default="parquet",
+    show_default=True,
+    help="File format.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs/export"),
+    show_default=True,
+    help="Folder for the files (created if missing; files of the same name are replaced).",
+)
+def export(db_path: Path, fmt: str, out_dir: Path) -> None:
+    """Write every table and view to its own Parquet or CSV file, with the same column names."""
+    try:
+        con = connect(db_path, read_only=True)
+        exported = export_database(con, out_dir, fmt)
+    except (OSError, duckdb.Error) as exc:
+        raise click.ClickException(str(exc)) from exc
+    for written in exported:
+        click.echo(f"{written.rows:8d} rows  {written.path}")
+
+
+@main.command()
+@click.argument("terms")
+@db_option
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Most hits to show."
+)
+@format_option
+def search(terms: str, db_path: Path, limit: int, fmt: str) -> None:
+    """Full-text search of page and resolution text, best matches first (BM25).
+
+    All terms must occur (after stemming: "budgets" finds "budget"). Without the fts
+    extension, falls back to a case-insensitive substring search and says so.
+    """
+    try:
+        result = search_database(db_path, terms, limit)
+    except (FileNotFoundError, duckdb.Error) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if result.notice:
+        click.echo(
+            f"full-text index unavailable ({result.notice}); using substring search", err=True
+        )
+    columns = ["score", "file_name", "page", "page_label", "kind", "ref", "snippet"]
+    rows = [
+        (round(h.score, 3), h.file_name, h.page, h.page_label, h.kind, h.ref, h.snippet)
+        for h in result.hits
+    ]
+    print_rows(columns, rows, fmt)
+    method = "BM25" if result.method == "bm25" else "substring match"
+    click.echo(
+        f"{len(rows)} hits ({method} over {result.searched} pages and resolutions, "
+        f"{result.seconds:.2f}s)",
+        err=True,
+    )
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import duckdb
 
 from pipeline.models import DocumentResult, Provenance
 from pipeline.schema import DOCUMENT_TABLES, column_names, create_schema
+from pipeline.views import create_views
 
 DEFAULT_DB = Path("outputs/agendas.duckdb")
 
@@ -25,7 +26,9 @@ def connect(db_path: Path | str = DEFAULT_DB, read_only: bool = False) -> duckdb
     if read_only:
         if not db_path.exists():
             raise FileNotFoundError(f"{db_path}: no database here yet (run `agendas ingest` first)")
-        return duckdb.connect(str(db_path), read_only=True)
+        con = duckdb.connect(str(db_path), read_only=True)
+        create_views(con, temporary=True)
+        return con
     db_path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db_path))
     create_schema(con)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pipeline.views import create_views
+
 PROVENANCE = """
     page INTEGER,
     page_label VARCHAR,
@@ -128,7 +130,7 @@ def column_names(table: str) -> list[str]:
 
 
 def create_schema(con) -> None:
-    """Create missing tables, and add columns a newer version introduced to older databases."""
+    """Create missing tables, add columns a newer version introduced, and (re)create views."""
     for name, columns in TABLES.items():
         con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
         existing = {
@@ -141,3 +143,4 @@ def create_schema(con) -> None:
             definition = line.strip().rstrip(",").replace(" PRIMARY KEY", "")
             if definition and definition.split()[0] not in existing:
                 con.execute(f"ALTER TABLE {name} ADD COLUMN {definition}")
+    create_views(con)

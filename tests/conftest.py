@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from functools import cache
 from pathlib import Path
 
@@ -70,3 +71,108 @@ def corpus_con(corpus_db):
     con = connect(corpus_db, read_only=True)
     yield con
     con.close()
+
+
+# Rows checked by hand against pdfplumber's words on pages 4 and 12 of seed pack 000 (Cheshire
+# East Health and Wellbeing Board, 27 January 2015): text lines and boxes as
+# `page.extract_text_lines()` gives them. They stand in for the attendee, resolution and money
+# extractors' output in the tests of trace, views and search.
+SEED_000 = "000_de16defd1125f27f"
+SEED_000_ID = "2b92d1f98d77497d1c91483d86e4e6e77d9af2fd8ecb4acd4474250b6ace822a"
+HAND_MINUTES_MEETING = {
+    "meeting_id": "2b92d1f98d77497d:m9001",
+    "document_id": SEED_000_ID,
+    "kind": "minutes",
+    "authority": "Cheshire East Council",
+    "body": "Health and Wellbeing Board",
+    "meeting_date": "2014-11-18",
+    "page": 4,
+    "page_label": "Page 1",
+    "x0": 62.36,
+    "top": 88.51,
+    "x1": 450.01,
+    "bottom": 130.51,
+    "source_text": "Minutes of a meeting of the Health and Wellbeing Board\n"
+    "held on Tuesday, 18th November, 2014 at Committee Suite 1,2 & 3, Westfields,\n"
+    "Middlewich Road, Sandbach CW11 1HZ",
+}
+HAND_RESOLUTION = {
+    "resolution_id": "2b92d1f98d77497d:r9001",
+    "meeting_id": "2b92d1f98d77497d:m9001",
+    "item_id": "2b92d1f98d77497d:i0003",  # agenda item 3, Minutes of Previous meeting (pp. 4-9)
+    "document_id": SEED_000_ID,
+    "minute_number": "40",
+    "item_title": "Minutes of the meeting held on 23 September 2014",
+    "text": "That the minutes be approved as a correct record, subject to an amendment to minute "
+    "33 to refer to Healthwatch having access to the data in respect of the JSNA consultation "
+    "with the third sector and a correction to the start and finish time to refer to pm, "
+    "rather than am.",
+    "page": 4,
+    "page_label": "Page 1",
+    "x0": 62.36,
+    "top": 714.51,
+    "x1": 532.91,
+    "bottom": 753.51,
+    "source_text": "That the minutes be approved as a correct record, subject to an amendment to "
+    "minute 33 to refer\nto Healthwatch having access to the data in respect of the JSNA "
+    "consultation with the third\nsector and a correction to the start and finish time to "
+    "refer to pm, rather than am.",
+}
+HAND_MONEY = {
+    "money_id": "2b92d1f98d77497d:f9001",
+    "document_id": SEED_000_ID,
+    "item_id": "2b92d1f98d77497d:i0005",  # agenda item 5, Domestic Abuse (pp. 10-56)
+    "amount": 325000,
+    "currency": "GBP",
+    "raw": "£325k",
+    "context": "Domestic Abuse Family Safety Unit (IDVA, MARAC, Hub functions, training lead) "
+    "£325k",
+    "implicit": False,
+    "page": 12,
+    "page_label": "Page 9",
+    "x0": 500.67,
+    "top": 449.3,
+    "x1": 527.91,
+    "bottom": 459.3,
+    "source_text": "£325k",
+}
+HAND_ATTENDEE = {
+    "attendee_id": "2b92d1f98d77497d:p9001",
+    "meeting_id": "2b92d1f98d77497d:m9001",
+    "document_id": SEED_000_ID,
+    "name": "Rachel Bailey",
+    "honorific": "Cllr",
+    "organisation": "CE Council",
+    "status": "present",
+    "page": 4,
+    "page_label": "Page 1",
+    "x0": 62.36,
+    "top": 198.01,
+    "x1": 210.30,
+    "bottom": 209.01,
+    "source_text": "Cllr Rachel Bailey, CE Council",
+}
+HAND_ROWS = {
+    "meetings": HAND_MINUTES_MEETING,
+    "resolutions": HAND_RESOLUTION,
+    "money": HAND_MONEY,
+    "attendees": HAND_ATTENDEE,
+}
+
+
+def insert_row(con, table: str, row: dict) -> None:
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    con.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+
+
+@pytest.fixture(scope="session")
+def hand_checked_db(corpus_db, tmp_path_factory) -> Path:
+    """A copy of the corpus database with the hand-checked rows above added."""
+    db = tmp_path_factory.mktemp("hand") / "agendas.duckdb"
+    shutil.copyfile(corpus_db, db)
+    con = connect(db)
+    for table, row in HAND_ROWS.items():
+        insert_row(con, table, {**row, "extractor": "hand-checked"})
+    con.close()
+    return db
