@@ -242,6 +242,8 @@ def _line_anchors(page: Page, index: int) -> list[Anchor]:
         ]
         found += [Found(f.kind, f.raw, f.start + offset, f.end + offset) for f in emails + phones]
         offset += len(span.text) + 1
+    if not found:
+        return []
     found.sort(key=lambda f: f.start)
     words = line_words(line)
     anchors = []

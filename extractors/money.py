@@ -47,6 +47,7 @@ from pipeline.models import BBox, MoneyRecord, Page, Provenance, ReadDocument
 
 SCALE_WORD_RE = re.compile(r"^(?i:million|billion|bn|mn|m|k|thousand)\b")
 LONE_SYMBOL_RE = re.compile(r"^(?:£|\$|€)$")
+LONE_SYMBOL_IN_TEXT_RE = re.compile(r"(?:^| )[£$€](?: |$)")
 CANADIAN_POSTCODE_RE = re.compile(
     r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b"
 )
@@ -107,9 +108,10 @@ def _wrapped_scale(page: Page, index: int, amount: Amount) -> tuple[Decimal, str
 
 def _explicit_on_line(page: Page, index: int, dollar: str) -> list[Hit]:
     line = page.lines[index]
-    words = line_words(line)
+    amounts = find_amounts(line.text, dollar)
+    words = line_words(line) if amounts else []
     hits = []
-    for amount in find_amounts(line.text, dollar):
+    for amount in amounts:
         touched = words_in(words, amount.start, amount.end) or words[:1]
         if len({w.span for w in touched}) > 1:
             continue  # a sign in one cell and a number in the next are not one amount
@@ -143,7 +145,9 @@ def _explicit_on_line(page: Page, index: int, dollar: str) -> list[Hit]:
 def _detached_symbol(page: Page, index: int, dollar: str) -> list[Hit]:
     """A currency sign alone at the end of a cell, its number on the next line below it."""
     line = page.lines[index]
-    hits = []
+    hits: list[Hit] = []
+    if not LONE_SYMBOL_IN_TEXT_RE.search(line.text):
+        return hits
     words = line_words(line)
     for position, word in enumerate(words):
         last_in_span = position + 1 == len(words) or words[position + 1].span != word.span
@@ -243,14 +247,13 @@ def _column_cells(page: Page, explicit: list[Hit], used: set[tuple[int, int]]) -
     """A money-shaped number alone in its cell, in a column of explicit amounts."""
     hits = []
     for index, line in enumerate(page.lines):
-        words = line_words(line)
         for span_index, span in enumerate(line.spans):
-            cell = tuple(w for w in words if w.span == span_index)
             text = span.text.replace(" ", "")
-            if len(cell) > 2 or (index, round(cell[0].x0, 1)) in used:
-                continue
-            parsed = parse_cell_number(text)
+            parsed = parse_cell_number(text) if span.text.count(" ") <= 1 else None
             if parsed is None or not MONEY_SHAPED_RE.search(text):
+                continue
+            cell = tuple(w for w in line_words(line) if w.span == span_index)
+            if (index, round(cell[0].x0, 1)) in used:
                 continue
             neighbour = _column_neighbours(page, index, cell, explicit)
             if neighbour is None:
@@ -276,11 +279,10 @@ def _bare_thousands(page: Page, currency: str, used: set[tuple[int, int]]) -> li
     """'(300k p.a.)' in a document whose money is printed in `currency` elsewhere."""
     hits = []
     for index, line in enumerate(page.lines):
-        words = line_words(line)
         for amount in find_bare_thousands(line.text):
             if not BARE_K_FOLLOW_RE.match(line.text[amount.end :]):
                 continue
-            touched = words_in(words, amount.start, amount.end)
+            touched = words_in(line_words(line), amount.start, amount.end)
             if not touched or (index, round(touched[0].x0, 1)) in used:
                 continue
             hits.append(

@@ -14,6 +14,7 @@ import phonenumbers
 
 REGIONS = ("GB", "US")  # UK packs first; "US" also covers Canadian (+1) numbers
 EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'’-]*@ ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*")
+NON_DIGIT_RE = re.compile(r"\D")
 EMAIL_TAIL_RE = re.compile(r"^\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?$")
 
 
@@ -29,7 +30,7 @@ class Found:
 
 def find_phones(text: str) -> list[Found]:
     """Valid phone numbers in text, in order; a digit run too short for a phone is skipped."""
-    if sum(ch.isdigit() for ch in text) < 9:
+    if len(NON_DIGIT_RE.sub("", text)) < 9:
         return []
     found: list[Found] = []
     for region in REGIONS:
