@@ -65,7 +65,7 @@ EXPLICIT_RE = re.compile(
     rf"(?P<num>{NUMBER})(?P<scale>{SCALE})?"
 )
 WORDS_RE = re.compile(
-    rf"(?<![\w£$€.,])(?P<num>{NUMBER})(?P<scale>{SCALE})?\s"
+    rf"(?<![\w£$€.,/])(?P<num>{NUMBER})(?P<scale>{SCALE})?\s"
     r"(?P<word>(?i:pounds? sterling|dollars?|euros?))\b"
 )
 PENCE_RE = re.compile(
@@ -205,6 +205,8 @@ def _with_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
         first = amounts[index]
         following = amounts[index + 1] if index + 1 < len(amounts) else None
         tail = RANGE_TAIL_RE.match(text, first.end)
+        if re.search(r"(?i)\bfrom\s*$", text[: first.start]):
+            tail = None  # "from $5,590 to $7,090" is a change, not a range
         high = _range_high(text, first, tail, following) if tail else None
         if high is None or tail is None:
             out.append(first)
