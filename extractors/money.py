@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -183,6 +184,23 @@ def _detached_symbol(page: Page, index: int, dollar: str) -> list[Hit]:
     return hits
 
 
+def _implicit_hit(
+    page: Page, index: int, words: Sequence[Word], value: Decimal, currency: str, raw: str
+) -> Hit:
+    """A bare number read as money, boxed by the words it was read from."""
+    return Hit(
+        page=page,
+        lines=[index],
+        x0=words[0].x0,
+        x1=words[-1].x1,
+        value=value,
+        currency=currency,
+        raw=raw,
+        implicit=True,
+        context=context_of(page, index, words[0].start, words[-1].end),
+    )
+
+
 def _fix_ambiguous(hits: list[Hit]) -> None:
     """'£11.326' beside '£10.481m' and '£0.845m' is £11.326m: it takes its neighbours' scale."""
     for hit in hits:
@@ -258,19 +276,7 @@ def _column_cells(page: Page, explicit: list[Hit], used: set[tuple[int, int]]) -
             neighbour = _column_neighbours(page, index, cell, explicit)
             if neighbour is None:
                 continue
-            hits.append(
-                Hit(
-                    page=page,
-                    lines=[index],
-                    x0=cell[0].x0,
-                    x1=cell[-1].x1,
-                    value=parsed[0],
-                    currency=neighbour.currency,
-                    raw=span.text,
-                    implicit=True,
-                    context=context_of(page, index, cell[0].start, cell[-1].end),
-                )
-            )
+            hits.append(_implicit_hit(page, index, cell, parsed[0], neighbour.currency, span.text))
             used.add((index, round(cell[0].x0, 1)))
     return hits
 
@@ -285,20 +291,7 @@ def _bare_thousands(page: Page, currency: str, used: set[tuple[int, int]]) -> li
             touched = words_in(line_words(line), amount.start, amount.end)
             if not touched or (index, round(touched[0].x0, 1)) in used:
                 continue
-            hits.append(
-                Hit(
-                    page=page,
-                    lines=[index],
-                    x0=touched[0].x0,
-                    x1=touched[-1].x1,
-                    value=amount.value,
-                    currency=currency,
-                    raw=amount.raw,
-                    implicit=True,
-                    context=context_of(page, index, amount.start, amount.end),
-                    scaled=True,
-                )
-            )
+            hits.append(_implicit_hit(page, index, touched, amount.value, currency, amount.raw))
     return hits
 
 
@@ -319,17 +312,7 @@ def find_money(doc: ReadDocument) -> list[Hit]:
     for cell in table_cells(doc.pages, dollar, main_currency, used):
         page = pages[cell.page]
         implicit.append(
-            Hit(
-                page=page,
-                lines=[cell.line],
-                x0=cell.words[0].x0,
-                x1=cell.words[-1].x1,
-                value=cell.value,
-                currency=cell.currency,
-                raw=cell.raw,
-                implicit=True,
-                context=context_of(page, cell.line, cell.words[0].start, cell.words[-1].end),
-            )
+            _implicit_hit(page, cell.line, cell.words, cell.value, cell.currency, cell.raw)
         )
         used.setdefault(cell.page, set()).update((cell.line, round(w.x0, 1)) for w in cell.words)
     for page in doc.pages:
