@@ -4,7 +4,9 @@ from extractors import (  # noqa: F401  (registration order is run order)
     agenda_items,
     agenda_meeting,
     attendees,
+    contacts,
     minutes_meeting,
+    money,
     resolutions,
 )
 from extractors.base import REGISTRY, ExtractionContext, Extractor, registered_extractors

@@ -168,6 +168,7 @@ def _rows(result: DocumentResult) -> dict[str, list[list[Any]]]:
                 m.implicit,
                 *_prov(m.provenance),
                 m.extractor,
+                m.range_end,
             ]
         )
     for i, c in enumerate(ex.contacts, start=1):

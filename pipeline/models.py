@@ -190,6 +190,9 @@ class MoneyRecord(BaseModel):
     raw: str
     context: str | None = None
     implicit: bool = False
+    range_end: str | None = Field(
+        default=None, description="'low' or 'high' for the two ends of a range such as £5-10m"
+    )
     provenance: Provenance
     extractor: str
 

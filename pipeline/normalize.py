@@ -1,4 +1,5 @@
-"""Stage 4, normalize: raw strings -> ISO dates, 24h times, clean titles and names."""
+"""Stage 4, normalize: raw strings -> ISO dates, 24h times, clean titles and names, phones in
+E.164 form, lowercase e-mail addresses."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from datetime import date, time
 from functools import lru_cache
 
+from extractors.phones import clean_email, to_e164
 from extractors.text import clean
 from pipeline.models import Extraction
 
@@ -83,4 +85,7 @@ def normalize(extraction: Extraction) -> Extraction:
     for item in extraction.agenda_items:
         item.title = clean(item.title)
         item.description = clean(item.description) if item.description else None
+    for contact in extraction.contacts:
+        contact.phone_e164 = contact.phone_e164 or to_e164(contact.phone)
+        contact.email = clean_email(contact.email)
     return extraction

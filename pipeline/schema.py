@@ -103,7 +103,8 @@ TABLES: dict[str, str] = {
     currency VARCHAR,
     raw VARCHAR,
     context VARCHAR,
-    implicit BOOLEAN,{PROVENANCE}""",
+    implicit BOOLEAN,{PROVENANCE},
+    range_end VARCHAR""",
     "contacts": f"""
     contact_id VARCHAR,
     document_id VARCHAR,

@@ -13,6 +13,7 @@ from pipeline.files import file_sha256
 from pipeline.load import connect
 from pipeline.schema import TABLES
 from pipeline.views import VIEWS
+from tests.conftest import HAND_MONEY
 
 EVERY_NAME = [*TABLES, *VIEWS]
 
@@ -54,7 +55,8 @@ def test_exported_values_round_trip(hand_checked_db, tmp_path):
     CliRunner().invoke(main, ["export", "--db", str(hand_checked_db), "--out", str(out)])
     reader = duckdb.connect()
     amount, raw, label = reader.execute(
-        f"SELECT amount, raw, page_label FROM '{out / 'v_money.parquet'}'"
+        f"SELECT amount, raw, page_label FROM '{out / 'v_money.parquet'}' WHERE money_id = ?",
+        [HAND_MONEY["money_id"]],
     ).fetchone()
     assert (str(amount), raw, label) == ("325000.00", "£325k", "Page 9")
     CliRunner().invoke(

@@ -18,7 +18,7 @@ from pipeline.models import (
     Segmentation,
     Span,
 )
-from tests.conftest import extract_corpus, segment_corpus
+from tests.conftest import HAND_ATTENDEE, HAND_RESOLUTION, extract_corpus, segment_corpus
 
 SEED_000 = "000_de16defd1125f27f"
 SEED_002 = "002_f8fc1ac79f48ba23"
@@ -273,3 +273,15 @@ def test_resolution_across_a_page_break_keeps_first_page_and_full_text():
     assert (row.minute_number, row.item_title) == ("12", "Budget Monitoring")
     assert (row.provenance.page, row.provenance.page_label) == (1, "Page 1")
     assert row.provenance.top == 642.0  # the first line of the text, on page 1
+
+
+def test_provenance_boxes_match_the_hand_checked_boxes():
+    """Boxes read by hand from pdfplumber's text lines (tests/conftest.py HAND_*)."""
+    extraction = extract_corpus(SEED_000)
+    (resolution,) = [r for r in extraction.resolutions if r.minute_number == "40"]
+    bailey = attendee(SEED_000, "Rachel Bailey")
+    for found, hand in ((resolution, HAND_RESOLUTION), (bailey, HAND_ATTENDEE)):
+        box = found.provenance
+        assert (box.page, box.page_label) == (hand["page"], hand["page_label"])
+        for edge in ("x0", "top", "x1", "bottom"):
+            assert abs(getattr(box, edge) - hand[edge]) < 1.0, edge

@@ -1,0 +1,78 @@
+"""Phone numbers and e-mail addresses in text, and phones in E.164 form.
+
+Phones are found and validated with `phonenumbers` (Google's libphonenumber): a number counts
+when it is a valid UK number, else a valid North American one (+1: the US and Canada), so
+dates, amounts and reference numbers are not taken for phones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+
+REGIONS = ("GB", "US")  # UK packs first; "US" also covers Canadian (+1) numbers
+EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'’-]*@ ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*")
+NON_DIGIT_RE = re.compile(r"\D")
+EMAIL_TAIL_RE = re.compile(r"^\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A phone or e-mail address in a string, with its character offsets."""
+
+    kind: str  # "phone" or "email"
+    raw: str
+    start: int
+    end: int
+
+
+def find_phones(text: str) -> list[Found]:
+    """Valid phone numbers in text, in order; a digit run too short for a phone is skipped."""
+    if len(NON_DIGIT_RE.sub("", text)) < 9:
+        return []
+    found: list[Found] = []
+    for region in REGIONS:
+        for match in phonenumbers.PhoneNumberMatcher(
+            text, region, leniency=phonenumbers.Leniency.VALID
+        ):
+            if any(match.start < f.end and f.start < match.end for f in found):
+                continue
+            found.append(Found("phone", match.raw_string, match.start, match.end))
+    return sorted(found, key=lambda f: f.start)
+
+
+def find_emails(text: str, partial_at_end: bool = False) -> list[Found]:
+    """E-mail addresses; with `partial_at_end`, also an address cut at the end of the text
+    before its domain's first dot ('georgina.little@kent'), for the caller to join up."""
+    found = []
+    for match in EMAIL_RE.finditer(text):
+        raw = match.group(0).rstrip(".")
+        at_end = not text[match.start() + len(raw) :].strip(" .")
+        if "." in raw.split("@")[1] or (partial_at_end and at_end):
+            found.append(Found("email", raw, match.start(), match.start() + len(raw)))
+    return found
+
+
+def to_e164(phone: str | None) -> str | None:
+    """'01270 686460' -> '+441270686460'; '(408) 252-3000' -> '+14082523000'; None if invalid."""
+    if not phone:
+        return None
+    digits = re.sub(r"\D", "", phone)
+    # A UK number is printed with its trunk 0 ("01270 686460"); a North American one is not
+    # ("773.728.3890"), though both can read as valid numbers of the other country.
+    regions = REGIONS if phone.strip().startswith("+") or digits.startswith("0") else REGIONS[::-1]
+    for region in regions:
+        try:
+            number = phonenumbers.parse(phone, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def clean_email(email: str | None) -> str | None:
+    """Lowercase, without the stray space some PDFs put after the '@'."""
+    return email.replace(" ", "").lower() if email else None
