@@ -111,6 +111,13 @@ def _looks_like_prose(text: str) -> bool:
     return text.rstrip().endswith(".") and len(text.split()) > 6 or len(text.split()) > 14
 
 
+def _person_provenance(person: Person, lines: list[MinuteLine]):
+    """The printed line that names the person (a list entry may run over several lines)."""
+    surname = person.name.split()[-1]
+    named = next((ml for ml in lines if surname in ml.text), lines[0])
+    return provenance(named.page, [named.line], named.text)
+
+
 class _Collector:
     """Turns entries into attendee records for one meeting, one row per person."""
 
@@ -121,9 +128,6 @@ class _Collector:
         self.footnotes: dict[str, str] = {}
 
     def add(self, people: list[Person], section: Section, lines: list[MinuteLine]) -> None:
-        first = lines[0]
-        on_page = [ml.line for ml in lines if ml.page.number == first.page.number]
-        source = clean(" ".join(ml.text for ml in lines))
         for person in people:
             name_key = re.sub(r"[^a-z]", "", person.name.lower())
             if name_key in self.seen:
@@ -145,7 +149,7 @@ class _Collector:
                     organisation=person.organisation,
                     status=status,
                     note=person.note or (f"marker {person.marker}" if person.marker else None),
-                    provenance=provenance(first.page, on_page, source),
+                    provenance=_person_provenance(person, lines),
                     extractor=self.extractor,
                 )
             )

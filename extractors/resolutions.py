@@ -327,7 +327,9 @@ class ResolutionsExtractor(Extractor):
                             votes_for=decision.votes.get("for"),
                             votes_against=decision.votes.get("against"),
                             votes_abstain=decision.votes.get("abstain"),
-                            provenance=provenance(first.page, on_page, _join(decision.lines)),
+                            provenance=provenance(
+                                first.page, on_page, "\n".join(ml.text for ml in decision.lines)
+                            ),
                             extractor=self.name,
                         )
                     )
