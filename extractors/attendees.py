@@ -52,6 +52,7 @@ PUBLIC_SPEAKER_RE = re.compile(
     r"(?:comment|speaking|participation|forum|question)",
     re.I,
 )
+MEMBERSHIP_RE = re.compile(r"^\W*(membership|members|councillors)\b\s*:?", re.I)
 OFFICER_ROLE_RE = re.compile(
     r"^(?:parish |town |deputy |assistant )?(clerk|minute[- ]taker)\b", re.I
 )
@@ -121,8 +122,8 @@ def _person_provenance(person: Person, lines: list[MinuteLine]):
 class _Collector:
     """Turns entries into attendee records for one meeting, one row per person."""
 
-    def __init__(self, ctx: ExtractionContext, key: str, extractor: str):
-        self.ctx, self.key, self.extractor = ctx, key, extractor
+    def __init__(self, key: str, extractor: str):
+        self.key, self.extractor = key, extractor
         self.seen: set[str] = set()
         self.records: list[AttendeeRecord] = []
         self.footnotes: dict[str, str] = {}
@@ -313,7 +314,7 @@ class AttendeesExtractor(Extractor):
     def extract(self, ctx: ExtractionContext) -> None:
         for segment in minutes_segments(ctx):
             document = parse_minutes(ctx, segment)
-            out = _Collector(ctx, meeting_key(document), self.name)
+            out = _Collector(meeting_key(document), self.name)
             read_attendance(document.header, out)
             for minute in document.minutes:
                 if APOLOGY_TITLE_RE.search(minute.title):
@@ -322,13 +323,10 @@ class AttendeesExtractor(Extractor):
                 read_public_speakers(minute, out)
             ctx.found.attendees.extend(out.finish())
         for segment in ctx.segments("front_sheet"):
-            out = _Collector(ctx, AGENDA_MEETING_KEY, self.name)
+            out = _Collector(AGENDA_MEETING_KEY, self.name)
             lines = [MinuteLine(page, line, line.text) for page, line in ctx.lines_of(segment)]
             read_attendance(_membership_lines(lines), out, front_sheet=True)
             ctx.found.attendees.extend(out.finish())
-
-
-MEMBERSHIP_RE = re.compile(r"^\W*(membership|members|councillors)\b\s*:?", re.I)
 
 
 def _membership_lines(lines: list[MinuteLine]) -> list[MinuteLine]:

@@ -579,7 +579,7 @@ def build(out: Path) -> list[Case]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
         sys.exit(__doc__)
     built = build(Path(sys.argv[1]))
     print(f"{len(built)} cases written to {sys.argv[1]}")
