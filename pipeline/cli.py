@@ -21,6 +21,7 @@ from pipeline.highlight import render_highlight
 from pipeline.load import DEFAULT_DB, connect, display_path
 from pipeline.models import DocumentResult
 from pipeline.run import ingest as run_ingest
+from pipeline.run import local_executor
 from pipeline.search import search_database
 from pipeline.stats import document_stats
 from pipeline.trace import TRACEABLE, format_trace, trace_row
@@ -78,6 +79,19 @@ def main() -> None:
     show_default=True,
     help="Megabytes of memory one worker may use for a document (0: no limit).",
 )
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where documents are parsed: local worker processes, or a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Dask scheduler address (tcp://host:8786) for --executor dask.",
+)
 def ingest(
     paths: tuple[Path, ...],
     db_path: Path,
@@ -85,11 +99,22 @@ def ingest(
     force: bool,
     timeout: float,
     memory_mb: int,
+    executor: str,
+    scheduler: str | None,
 ) -> None:
     """Ingest PDF files and folders (searched recursively) into the database.
 
     Exit code 0 when every file loaded (status ok or partial), 1 when any file failed.
     """
+    limits = Limits(seconds=timeout or None, memory_mb=memory_mb or None)
+    if executor == "dask":
+        if not scheduler:
+            raise click.UsageError("--executor dask needs --scheduler ADDRESS")
+        from pipeline.dask_executor import dask_executor
+
+        parse = dask_executor(scheduler, limits)
+    else:
+        parse = local_executor(workers, limits)
     console = _console(stderr=True)
     interactive = console.is_terminal
     progress = Progress(
@@ -122,11 +147,10 @@ def ingest(
         summary = run_ingest(
             list(paths),
             db_path,
-            workers=workers,
             force=force,
             on_start=on_start,
             on_result=on_result,
-            limits=Limits(seconds=timeout or None, memory_mb=memory_mb or None),
+            executor=parse,
         )
     counts = summary.counts
     click.echo(

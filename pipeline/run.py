@@ -20,7 +20,10 @@ from pipeline.files import discover, file_sha256
 from pipeline.load import connect, display_path, load_result
 from pipeline.models import DocumentResult
 from pipeline.process import failed_result
-from pipeline.workers import Limits, run_limited
+from pipeline.workers import Limits, Task, run_limited
+
+# Parses tasks somewhere (local worker processes, a cluster) and yields results in any order.
+Executor = Callable[[list[Task]], Iterator[DocumentResult]]
 
 log = logging.getLogger("agendas")
 
@@ -95,12 +98,19 @@ def _plan(paths: Iterable[Path], con, force: bool, summary: IngestSummary) -> _P
     return plan
 
 
-def _parse(jobs: list[_Job], workers: int, limits: Limits) -> Iterator[DocumentResult]:
+def local_executor(workers: int | None = None, limits: Limits | None = None) -> Executor:
+    """Worker processes on this machine, each document under `limits`."""
+    count = workers or os.cpu_count() or 1
+    return lambda tasks: run_limited(tasks, count, limits or Limits())
+
+
+def _parse(jobs: list[_Job], executor: Executor) -> Iterator[DocumentResult]:
     for job in jobs:
         if job.problem:
             yield failed_result(job.path, job.document_id, job.problem)
     tasks = [(job.path, job.document_id) for job in jobs if not job.problem]
-    yield from run_limited(tasks, workers, limits)
+    if tasks:
+        yield from executor(tasks)
 
 
 def ingest(
@@ -111,17 +121,21 @@ def ingest(
     on_start: Callable[[int], None] | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
     limits: Limits | None = None,
+    executor: Executor | None = None,
 ) -> IngestSummary:
-    """Ingest files and folders into the database; never stops on a bad file."""
+    """Ingest files and folders into the database; never stops on a bad file.
+
+    Documents are parsed by `executor` (default: `workers` local processes under `limits`).
+    """
     started = time.perf_counter()
     summary = IngestSummary()
-    workers = workers or os.cpu_count() or 1
+    executor = executor or local_executor(workers, limits)
     con = connect(db_path)
     try:
         plan = _plan(paths, con, force, summary)
         if on_start:
             on_start(len(plan.jobs))
-        for result in _parse(plan.jobs, workers, limits or Limits()):
+        for result in _parse(plan.jobs, executor):
             load_result(con, result)
             for copy in plan.copies.get(result.document_id or "", []):
                 _record_path(con, result.document_id, copy)
