@@ -112,7 +112,10 @@ def ingest(
             raise click.UsageError("--executor dask needs --scheduler ADDRESS")
         from pipeline.dask_executor import dask_executor
 
-        parse = dask_executor(scheduler, limits)
+        try:
+            parse = dask_executor(scheduler, limits)
+        except (ImportError, ConnectionError) as exc:  # no extra, or no scheduler: say so
+            raise click.ClickException(str(exc)) from exc
     else:
         parse = local_executor(workers, limits)
     console = _console(stderr=True)
@@ -143,15 +146,20 @@ def ingest(
                 err=True,
             )
 
-    with progress:
-        summary = run_ingest(
-            list(paths),
-            db_path,
-            force=force,
-            on_start=on_start,
-            on_result=on_result,
-            executor=parse,
-        )
+    try:
+        with progress:
+            summary = run_ingest(
+                list(paths),
+                db_path,
+                force=force,
+                on_start=on_start,
+                on_result=on_result,
+                executor=parse,
+            )
+    except ConnectionError as exc:  # the Dask scheduler went away mid-batch
+        if executor != "dask":
+            raise
+        raise click.ClickException(str(exc)) from exc
     counts = summary.counts
     click.echo(
         f"ingested into {db_path}: {counts['ok']} ok, {counts['partial']} partial, "
