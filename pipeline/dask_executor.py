@@ -54,9 +54,10 @@ def _import_distributed():
     return distributed
 
 
-def connect(scheduler: str, timeout: float = CONNECT_TIMEOUT) -> Client:
+def connect(scheduler: str, timeout: float | None = None) -> Client:
     """A client of the scheduler at `scheduler`, or a ConnectionError that names it."""
     distributed = _import_distributed()
+    timeout = CONNECT_TIMEOUT if timeout is None else timeout
     from distributed.comm import parse_address
     from distributed.comm.registry import get_backend
 
@@ -85,7 +86,7 @@ class DaskExecutor:
         self,
         scheduler: str,
         limits: Limits,
-        connect_timeout: float = CONNECT_TIMEOUT,
+        connect_timeout: float | None = None,
         parse: Parse = process_file,
     ):
         self.scheduler = scheduler
