@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import time
-import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,9 +76,9 @@ def connect(scheduler: str, timeout: float | None = None) -> Client:
 class DaskExecutor:
     """An `Executor` that parses on the cluster behind `scheduler`.
 
-    It connects when made, so a wrong address fails before the batch is planned; each call
-    closes the client when it ends (also on Ctrl-C), and a later call connects again. A batch
-    with nothing to parse never calls it: the client is then closed with the executor.
+    Made, it checks that the scheduler answers, so a wrong address fails at once rather than
+    after the batch is planned (hashing 100,000 files takes a while). Called, it connects for
+    the batch and closes the client when the batch ends, also on Ctrl-C or an error.
     """
 
     def __init__(
@@ -93,16 +92,27 @@ class DaskExecutor:
         self.limits = limits
         self.connect_timeout = connect_timeout
         self.parse = parse
-        self.client: Client | None = connect(scheduler, connect_timeout)
-        weakref.finalize(self, self.client.close)  # closed even if never called
+        connect(scheduler, connect_timeout).close()
 
     def __call__(self, tasks: list[Task]) -> Iterator[DocumentResult]:
-        client = self.client or connect(self.scheduler, self.connect_timeout)
-        self.client = None
+        client = connect(self.scheduler, self.connect_timeout)
         try:
             yield from _parse_on_cluster(client, tasks, self.limits, self.parse, self.scheduler)
         finally:
-            client.close()
+            _close(client)
+
+
+def _close(client: Client) -> None:
+    """Close the client. After a lost connection, distributed would log the reconnection it
+    gives up as an error with a traceback; the ConnectionError raised already says it."""
+    logger = logging.getLogger("distributed.client")
+    level = logger.level
+    if client.status != "running":
+        logger.setLevel(logging.CRITICAL)
+    try:
+        client.close()
+    finally:
+        logger.setLevel(level)
 
 
 def dask_executor(scheduler: str, limits: Limits) -> Executor:

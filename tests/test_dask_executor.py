@@ -47,7 +47,8 @@ def cluster():
         n_workers=2,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",
+        worker_dashboard_address=":0",
         silence_logs=logging.CRITICAL,
         scheduler_kwargs={"allowed_failures": 1},
     ) as started:
@@ -124,20 +125,19 @@ def _spacy_cache_info() -> dict:
     return _model.cache_info()._asdict()
 
 
-def test_work_in_flight_is_bounded(cluster, tmp_path):
+def test_work_in_flight_is_bounded(cluster, tmp_path, monkeypatch):
     """Never more than two documents per worker thread submitted and not yet returned."""
     files = [tmp_path / f"missing-{n:02d}.pdf" for n in range(12)]
-    executor = DaskExecutor(cluster.scheduler_address, Limits())
-    client = executor.client
-    submit = client.submit
+    submit = distributed.Client.submit
     seen = {"submitted": 0, "returned": 0, "most": 0}
 
-    def counting_submit(*args, **kwargs):
+    def counting_submit(self, *args, **kwargs):
         seen["submitted"] += 1
         seen["most"] = max(seen["most"], seen["submitted"] - seen["returned"])
-        return submit(*args, **kwargs)
+        return submit(self, *args, **kwargs)
 
-    client.submit = counting_submit
+    monkeypatch.setattr(distributed.Client, "submit", counting_submit)
+    executor = DaskExecutor(cluster.scheduler_address, Limits())
 
     def returned(_result) -> None:
         seen["returned"] += 1
@@ -254,3 +254,35 @@ def test_cli_says_how_to_install_dask(tmp_path, monkeypatch):
     )
     assert result.exit_code == 1
     assert result.output == f"Error: {INSTALL_HINT}\n"
+
+
+def test_a_lost_scheduler_stops_the_batch_with_a_clear_error(tmp_path):
+    """The scheduler goes away mid-batch: what was loaded stays, the rest is not recorded as
+    failed (a re-run goes on from there)."""
+    files = [tmp_path / f"missing-{n}.pdf" for n in range(6)]
+    db = tmp_path / "a.duckdb"
+    with distributed.LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=False,
+        dashboard_address=":0",
+        worker_dashboard_address=":0",
+    ) as doomed:
+        executor = DaskExecutor(doomed.scheduler_address, Limits())
+
+        def stop_cluster_after_first(_result) -> None:
+            if doomed.status.name == "running":
+                doomed.close()
+
+        started = time.monotonic()
+        with pytest.raises(ConnectionError) as lost:
+            ingest(files, db, executor=executor, on_result=stop_cluster_after_first)
+    assert time.monotonic() - started < 20
+    assert str(lost.value) == (
+        f"lost the connection to the Dask scheduler at {doomed.scheduler_address}; the "
+        "documents loaded so far are kept: run the same command again to go on"
+    )
+    con = connect(db, read_only=True)
+    loaded = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    con.close()
+    assert 1 <= loaded < len(files)
