@@ -78,7 +78,8 @@ class DaskExecutor:
 
     Made, it checks that the scheduler answers, so a wrong address fails at once rather than
     after the batch is planned (hashing 100,000 files takes a while). Called, it connects for
-    the batch and closes the client when the batch ends, also on Ctrl-C or an error.
+    the batch and closes the client when the batch ends, also on Ctrl-C or an error. `parse`
+    is the per-document function the workers run: `process_file` (tests stand in others).
     """
 
     def __init__(

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pipeline import PIPELINE_VERSION
 from pipeline import dask_executor as dask_module
 from pipeline.cli import main
 from pipeline.dask_executor import INSTALL_HINT, DaskExecutor
@@ -286,3 +287,57 @@ def test_a_lost_scheduler_stops_the_batch_with_a_clear_error(tmp_path):
     loaded = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     con.close()
     assert 1 <= loaded < len(files)
+
+
+def _other_version(path: Path, document_id: str | None):
+    """process_file as a worker with another agendas version would run it."""
+    result = process_file(path, document_id)
+    result.pipeline_version = "0.0.1"
+    return result
+
+
+def test_a_worker_on_another_version_is_not_loaded(cluster, tmp_path):
+    pdf = corpus_pdf(STEMS[1])
+    executor = DaskExecutor(cluster.scheduler_address, Limits(), parse=_other_version)
+    summary = ingest([pdf], tmp_path / "a.duckdb", executor=executor)
+    assert summary.failures == [
+        (
+            str(pdf),
+            f"parsed by agendas 0.0.1 on the worker, but this client runs {PIPELINE_VERSION}: "
+            "install the same version on the client and workers",
+        )
+    ]
+
+
+def test_ctrl_c_cancels_what_was_sent_and_disconnects(cluster, client, tmp_path):
+    files = [corpus_pdf(stem) for stem in STEMS]
+
+    def interrupt(_result) -> None:
+        raise KeyboardInterrupt
+
+    interrupted = False
+    try:
+        ingest(
+            files,
+            tmp_path / "a.duckdb",
+            executor=DaskExecutor(cluster.scheduler_address, Limits()),
+            on_result=interrupt,
+        )
+    except KeyboardInterrupt:
+        interrupted = True
+    assert interrupted
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        left = client.run_on_scheduler(_tasks_and_clients)
+        if left == ([], [client.id]):
+            break
+        time.sleep(0.1)
+    assert left == ([], [client.id])  # nothing left on the cluster, the executor disconnected
+    con = connect(tmp_path / "a.duckdb", read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)  # loaded before ^C
+    con.close()
+
+
+def _tasks_and_clients(dask_scheduler) -> tuple[list[str], list[str]]:
+    clients = [name for name in dask_scheduler.clients if name != "fire-and-forget"]
+    return list(dask_scheduler.tasks), clients
