@@ -6,6 +6,7 @@ has opened it, and bytes follow pages far better than a document count does.
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import TextIO
 
@@ -88,47 +89,68 @@ class ProgressBar:
 
 
 class ProgressLog:
-    """One plain line every `every` seconds (and at the last document), for logs and CI."""
+    """A plain line every `every` seconds and at the last document, for logs and CI.
+
+    Lines keep coming while one long document is parsed, so a log shows the batch is alive.
+    """
 
     def __init__(self, stream: TextIO, every: float = 10.0):
         self.counts = _Counts()
         self._stream, self._every = stream, every
-        self._last = 0.0
+        self._last = time.monotonic()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._ticker = threading.Thread(target=self._tick, daemon=True, name="progress-log")
 
     def __enter__(self) -> ProgressLog:
+        if self._every > 0:
+            self._ticker.start()
         return self
 
     def __exit__(self, *exc_info) -> None:
-        pass
+        self._stop.set()
+        if self._ticker.is_alive():
+            self._ticker.join()
 
     def start(self, plan: BatchPlan) -> None:
         self.counts.start(plan)
-        self._last = time.monotonic()
         already = f", {plan.skipped} already loaded (skipped)" if plan.skipped else ""
         self._write(
-            f"ingest: {plan.documents} documents to parse ({plan.bytes / 1e6:,.1f} MB){already}"
+            f"ingest: {_plural(plan.documents, 'document')} to parse "
+            f"({plan.bytes / 1e6:,.1f} MB){already}"
         )
 
     def advance(self, result: DocumentResult) -> None:
-        self.counts.advance(result)
-        now = time.monotonic()
-        if now - self._last >= self._every or self.counts.documents == self.counts.plan.documents:
-            self._last = now
-            self._write(self.line(now))
+        with self._lock:
+            self.counts.advance(result)
+            last = self.counts.documents == self.counts.plan.documents
+        if last or time.monotonic() - self._last >= self._every:
+            self._write(self.line(time.monotonic()))
 
     def line(self, now: float) -> str:
-        c = self.counts
-        elapsed = max(now - c.started, 1e-9)
-        share = c.bytes / c.plan.bytes if c.plan.bytes else 1.0
-        eta = elapsed * (1 - share) / share if share > 0 else None
-        return (
-            f"ingest: {c.documents}/{c.plan.documents} documents ({share:.0%}), {c.pages:,} pages, "
-            f"{c.pages / elapsed:.1f} pages/s, {c.failed} failed, elapsed {_clock(elapsed)}, "
-            f"ETA {_clock(eta) if eta is not None else '?'}"
-        )
+        with self._lock:
+            c = self.counts
+            elapsed = max(now - c.started, 1e-9)
+            share = c.bytes / c.plan.bytes if c.plan.bytes else 1.0
+            eta = _clock(elapsed * (1 - share) / share) if share > 0 else "?"
+            return (
+                f"ingest: {c.documents}/{c.plan.documents} documents ({share:.0%}), "
+                f"{c.pages:,} pages, {c.pages / elapsed:.1f} pages/s, {c.failed} failed, "
+                f"elapsed {_clock(elapsed)}, ETA {eta}"
+            )
+
+    def _tick(self) -> None:
+        while not self._stop.wait(max(self._every - (time.monotonic() - self._last), 0.05)):
+            if time.monotonic() - self._last >= self._every and self.counts.plan.documents:
+                self._write(self.line(time.monotonic()))
 
     def _write(self, text: str) -> None:
+        self._last = time.monotonic()
         print(text, file=self._stream, flush=True)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _clock(seconds: float) -> str:
