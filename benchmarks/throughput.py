@@ -1,28 +1,73 @@
-"""Throughput of `agendas ingest` against bare pdfplumber text extraction, in one run.
+"""Bulk ingest throughput and memory, measured against bare pdfplumber in one run.
 
-    python benchmarks/throughput.py [FOLDER] [--workers N]
+    python benchmarks/throughput.py [--packs N] [--source corpus] [--workers K]
 
-Measures, on the same files: (1) the baseline, pdfplumber `extract_text()` on every page;
-(2) our ingest with one worker; (3) our ingest with N workers (default: all cores);
-(4) a second ingest of the unchanged files (everything skipped). Prints pages per second and
-the ratios to the baseline. Absolute numbers depend on the machine; the ratios are the result.
+Builds N packs from the bundled corpus (copies whose bytes, and so SHA-256, differ: a comment
+is appended after the end of the file, which readers ignore), then measures on the same files:
+
+1. the baseline: pdfplumber `extract_text()` on every page, one process;
+2. `agendas ingest` with 1 worker;
+3. `agendas ingest` with K workers (default: all cores);
+4. a second ingest of the unchanged packs (everything skipped), against run 3;
+5. `agendas ingest` with K workers on 4N packs, for peak memory against run 3.
+
+Each ingest runs as its own `agendas ingest` process; its throughput is the pages and seconds
+the command reports, and its memory is sampled every 0.2 s: the RSS of the main process and
+of the whole process tree (main process plus workers). Absolute numbers depend on the machine;
+the ratios are the result, and the acceptance lines say whether they meet the targets.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
+import subprocess
+import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+import psutil
 
 from pipeline.files import discover
-from pipeline.run import ingest
+
+AGENDAS = Path(sys.executable).with_name("agendas")
 
 
-def baseline(files: list[Path]) -> tuple[int, float]:
+@dataclass
+class Run:
+    name: str
+    pages: int
+    seconds: float
+    main_rss_mb: float = 0.0
+    tree_rss_mb: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.pages / self.seconds if self.seconds else float("inf")
+
+
+def build_packs(source: Path, count: int, folder: Path) -> list[Path]:
+    """`count` PDFs cycling through the source corpus, each with distinct bytes."""
+    originals = sorted(discover([source]))
+    folder.mkdir(parents=True, exist_ok=True)
+    packs = []
+    for index in range(count):
+        original = originals[index % len(originals)]
+        pack = folder / f"{index:05d}-{original.name}"
+        shutil.copyfile(original, pack)
+        with pack.open("ab") as handle:
+            handle.write(f"\n% benchmark copy {index}\n".encode())
+        packs.append(pack)
+    return packs
+
+
+def baseline(files: list[Path]) -> Run:
     started = time.perf_counter()
     pages = 0
     for path in files:
@@ -34,35 +79,104 @@ def baseline(files: list[Path]) -> tuple[int, float]:
                     pages += 1
         except Exception:  # noqa: BLE001  (the baseline skips what it cannot read)
             continue
-    return pages, time.perf_counter() - started
+    return Run("pdfplumber extract_text (baseline)", pages, time.perf_counter() - started)
 
 
-def timed_ingest(files: list[Path], db: Path, workers: int) -> tuple[int, float]:
-    summary = ingest(files, db, workers=workers)
-    return summary.pages, summary.seconds
+class _MemorySampler(threading.Thread):
+    """Peak RSS of a process and of its process tree, sampled until it exits."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.process = psutil.Process(pid)
+        self.main_peak = self.tree_peak = 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            try:
+                main = self.process.memory_info().rss
+                tree = main
+                for child in self.process.children(recursive=True):
+                    try:
+                        tree += child.memory_info().rss
+                    except psutil.Error:
+                        continue
+            except psutil.Error:
+                return
+            self.main_peak, self.tree_peak = max(self.main_peak, main), max(self.tree_peak, tree)
+            self.done.wait(0.2)
+
+
+def timed_ingest(name: str, folder: Path, db: Path, workers: int) -> Run:
+    command = [str(AGENDAS), "ingest", str(folder), "--db", str(db), "--workers", str(workers)]
+    process = subprocess.Popen(
+        [*command, "--log-every", "3600"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    sampler = _MemorySampler(process.pid)
+    sampler.start()
+    out, _ = process.communicate()
+    sampler.done.set()
+    sampler.join()
+    match = re.search(r"(\d+) pages in ([\d.]+)s", out)
+    if process.returncode not in (0, 1) or not match:
+        raise SystemExit(f"{name}: ingest failed ({process.returncode}): {out}")
+    mb = 1024 * 1024
+    return Run(name, int(match[1]), float(match[2]), sampler.main_peak / mb, sampler.tree_peak / mb)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default="corpus", type=Path)
+    parser.add_argument("--packs", type=int, default=100, help="N, packs in the corpus")
+    parser.add_argument("--source", type=Path, default=Path("corpus"))
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
-    files = list(discover([args.folder]))
+    n, k = args.packs, args.workers
     with tempfile.TemporaryDirectory() as tmp:
-        rows = [("pdfplumber extract_text (baseline)", *baseline(files))]
-        rows.append(("agendas ingest, 1 worker", *timed_ingest(files, Path(tmp) / "one.duckdb", 1)))
-        many = Path(tmp) / "many.duckdb"
-        rows.append(
-            (f"agendas ingest, {args.workers} workers", *timed_ingest(files, many, args.workers))
+        work = Path(tmp)
+        packs = work / "packs"
+        files = build_packs(args.source, n, packs)
+        base = baseline(files)
+        one = timed_ingest("agendas ingest, 1 worker", packs, work / "one.duckdb", 1)
+        many = timed_ingest(f"agendas ingest, {k} workers", packs, work / "many.duckdb", k)
+        again = timed_ingest("re-ingest unchanged (all skipped)", packs, work / "many.duckdb", k)
+        again.pages = many.pages  # the same corpus, for a comparable rate
+        shutil.rmtree(packs)
+        build_packs(args.source, 4 * n, work / "packs4")
+        four = timed_ingest(
+            f"agendas ingest, {k} workers, 4N", work / "packs4", work / "4n.duckdb", k
         )
-        _, again = timed_ingest(files, many, args.workers)
-        rows.append(("re-ingest unchanged (skipped)", rows[-1][1], again))
-    base_rate = rows[0][1] / rows[0][2]
-    print(f"{len(files)} files")
-    print(f"{'run':<40} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'x baseline':>10}")
-    for name, pages, seconds in rows:
-        rate = pages / seconds if seconds else float("inf")
-        print(f"{name:<40} {pages:>6} {seconds:>8.2f} {rate:>8.1f} {rate / base_rate:>10.2f}")
+    report(n, k, [base, one, many, again, four])
+
+
+def report(n: int, k: int, runs: list[Run]) -> None:
+    base, one, many, again, four = runs
+    print(
+        f"N = {n} packs ({base.pages} pages), 4N = {4 * n} packs; "
+        f"{k} workers on {os.cpu_count()} cores"
+    )
+    print(
+        f"{'run':<40} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'x base':>7} "
+        f"{'main MB':>8} {'all MB':>8}"
+    )
+    for run in runs:
+        print(
+            f"{run.name:<40} {run.pages:>6} {run.seconds:>8.2f} {run.rate:>8.1f} "
+            f"{run.rate / base.rate:>7.2f} {run.main_rss_mb:>8.0f} {run.tree_rss_mb:>8.0f}"
+        )
+    checks = [
+        ("1 worker / baseline", one.rate / base.rate, ">=", 0.7),
+        (f"{k} workers / 1 worker", many.rate / one.rate, ">=", 1.6),
+        ("re-ingest time / first ingest time", again.seconds / many.seconds, "<", 0.05),
+        ("peak RSS 4N / N, main process", four.main_rss_mb / many.main_rss_mb, "<=", 1.2),
+        ("peak RSS 4N / N, all processes", four.tree_rss_mb / many.tree_rss_mb, "<=", 1.2),
+    ]
+    print()
+    for name, value, op, target in checks:
+        ok = value >= target if op == ">=" else value < target if op == "<" else value <= target
+        print(f"{'PASS' if ok else 'FAIL'}  {name:<38} {value:6.3f}  (target {op} {target})")
 
 
 if __name__ == "__main__":

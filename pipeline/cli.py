@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
 import sys
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -12,16 +13,15 @@ from pathlib import Path
 import click
 import duckdb
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from pipeline import PIPELINE_VERSION
 from pipeline.export import export_database
 from pipeline.highlight import render_highlight
-from pipeline.load import DEFAULT_DB, connect, display_path
-from pipeline.models import DocumentResult
+from pipeline.load import DEFAULT_DB, connect
+from pipeline.progress import ProgressBar, ProgressLog
+from pipeline.run import IngestInterrupted, IngestSummary, local_executor
 from pipeline.run import ingest as run_ingest
-from pipeline.run import local_executor
 from pipeline.search import search_database
 from pipeline.stats import document_stats
 from pipeline.trace import TRACEABLE, format_trace, trace_row
@@ -29,6 +29,7 @@ from pipeline.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
+EXIT_INTERRUPTED = 130
 
 db_option = click.option(
     "--db",
@@ -65,6 +66,18 @@ def main() -> None:
 @click.option("--workers", type=int, default=None, help="Worker processes [default: all cores].")
 @click.option("--force", is_flag=True, help="Re-parse files even if already loaded.")
 @click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Re-parse files that failed before (by default, skipped like loaded ones).",
+)
+@click.option(
+    "--log-every",
+    type=click.FloatRange(min=0),
+    default=10.0,
+    show_default=True,
+    help="Seconds between progress lines when stderr is not a terminal.",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=0),
     default=DEFAULT_TIMEOUT,
@@ -97,6 +110,8 @@ def ingest(
     db_path: Path,
     workers: int | None,
     force: bool,
+    retry_failed: bool,
+    log_every: float,
     timeout: float,
     memory_mb: int,
     executor: str,
@@ -104,7 +119,9 @@ def ingest(
 ) -> None:
     """Ingest PDF files and folders (searched recursively) into the database.
 
-    Exit code 0 when every file loaded (status ok or partial), 1 when any file failed.
+    Files already loaded by this version (same SHA-256) are skipped, so re-running after new
+    packs arrive, or after an interruption, only parses what is new. Exit code 0 when every
+    file loaded (status ok or partial), 1 when any file failed, 130 when interrupted.
     """
     limits = Limits(seconds=timeout or None, memory_mb=memory_mb or None)
     if executor == "dask":
@@ -119,54 +136,56 @@ def ingest(
     else:
         parse = local_executor(workers, limits)
     console = _console(stderr=True)
-    interactive = console.is_terminal
-    progress = Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[pages]} pages"),
-        TimeRemainingColumn(),
-        console=console,
-        disable=not interactive,
+    progress = (
+        ProgressBar(console) if console.is_terminal else ProgressLog(sys.stderr, every=log_every)
     )
-    state = {"task": None, "done": 0, "total": 0, "pages": 0}
-
-    def on_start(total: int) -> None:
-        state["total"] = total
-        state["task"] = progress.add_task("ingest", total=total, pages=0)
-
-    def on_result(result: DocumentResult) -> None:
-        state["done"] += 1
-        state["pages"] += result.n_pages
-        progress.update(state["task"], advance=1, pages=state["pages"])
-        if not interactive:
-            click.echo(
-                f"[{state['done']}/{state['total']}] {result.status:7} {result.n_pages:4d} pages "
-                f"{result.seconds:6.1f}s  {display_path(result.file_name)}",
-                err=True,
-            )
-
+    previous_sigterm = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         with progress:
             summary = run_ingest(
                 list(paths),
                 db_path,
                 force=force,
-                on_start=on_start,
-                on_result=on_result,
+                retry_failed=retry_failed,
+                on_start=progress.start,
+                on_result=progress.advance,
                 executor=parse,
             )
     except ConnectionError as exc:  # the Dask scheduler went away mid-batch
         if executor != "dask":
             raise
         raise click.ClickException(str(exc)) from exc
+    except IngestInterrupted as stop:
+        click.echo(_summary_line(db_path, stop.summary))
+        click.echo(
+            "interrupted: every document loaded so far is complete; "
+            "run the same command again to continue where it stopped",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGTERM, previous_sigterm)
+    click.echo(_summary_line(db_path, summary))
+    if summary.skipped_failed:
+        click.echo(
+            f"{summary.skipped_failed} skipped file(s) failed before with this version; "
+            "--retry-failed tries them again",
+            err=True,
+        )
+    sys.exit(EXIT_SOME_FAILED if summary.any_failed else EXIT_OK)
+
+
+def _stop_on_sigterm(signum, frame) -> None:
+    raise KeyboardInterrupt  # stop like Ctrl-C: whole documents kept, workers stopped
+
+
+def _summary_line(db_path: Path, summary: IngestSummary) -> str:
     counts = summary.counts
-    click.echo(
+    return (
         f"ingested into {db_path}: {counts['ok']} ok, {counts['partial']} partial, "
         f"{counts['failed']} failed, {counts['skipped']} skipped; {summary.pages} pages in "
         f"{summary.seconds:.1f}s ({summary.pages_per_second:.1f} pages/s)"
     )
-    sys.exit(EXIT_SOME_FAILED if summary.any_failed else EXIT_OK)
 
 
 def _jsonable(value):

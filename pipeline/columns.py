@@ -10,6 +10,7 @@ fail these tests and keep their row order.
 
 from __future__ import annotations
 
+import math
 from statistics import median
 
 from pipeline.readers import RawWord
@@ -62,11 +63,7 @@ def _find_gutter(
     lo, hi = page_width * 0.3, page_width * 0.7
     step = max(1.0, (hi - lo) / 400)
     steps = [lo + i * step for i in range(int((hi - lo) / step) + 1)]
-    empty_in = [0] * len(steps)
-    for row in rows:
-        for index, x in enumerate(steps):
-            if not any(w.x0 <= x <= w.x1 for w in row):
-                empty_in[index] += 1
+    empty_in = _rows_leaving_empty(rows, lo, step, len(steps))
     best = max(empty_in)
     if best < MIN_LINES_PER_COLUMN:
         return None
@@ -78,6 +75,45 @@ def _find_gutter(
     if left is None or right is None or right - left < MIN_GUTTER_FACTOR * size:
         return None
     return left, right
+
+
+def _rows_leaving_empty(
+    rows: list[list[RawWord]], first: float, step: float, count: int
+) -> list[int]:
+    """For each position x = first + i * step (i < count), how many rows leave it uncovered.
+
+    Each row adds +1/-1 at the ends of its covered runs of positions (a difference array),
+    so a page costs words + positions, not words x positions.
+    """
+    covered_delta = [0] * (count + 1)
+    for row in rows:
+        runs: list[list[int]] = []
+        for start, end in sorted(_covered_positions(w, first, step, count) for w in row):
+            if start > end:
+                continue
+            if runs and start <= runs[-1][1] + 1:
+                runs[-1][1] = max(runs[-1][1], end)
+            else:
+                runs.append([start, end])
+        for start, end in runs:
+            covered_delta[start] += 1
+            covered_delta[end + 1] -= 1
+    empty_in, covered = [], 0
+    for index in range(count):
+        covered += covered_delta[index]
+        empty_in.append(len(rows) - covered)
+    return empty_in
+
+
+def _covered_positions(word: RawWord, first: float, step: float, count: int) -> tuple[int, int]:
+    """Indexes of the positions x with word.x0 <= x <= word.x1 (start > end when none)."""
+    start = max(0, math.ceil((word.x0 - first) / step))
+    end = min(count - 1, math.floor((word.x1 - first) / step))
+    while start <= end and first + start * step < word.x0:  # float rounding at the edges
+        start += 1
+    while end >= start and first + end * step > word.x1:
+        end -= 1
+    return start, end
 
 
 def _is_two_columns(

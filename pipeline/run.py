@@ -15,9 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
+
 from pipeline import PIPELINE_VERSION
+from pipeline.errors import describe_exception
 from pipeline.files import discover, file_sha256
-from pipeline.load import connect, display_path, load_result
+from pipeline.load import connect, display_path, load_result, loaded_version
 from pipeline.models import DocumentResult
 from pipeline.process import failed_result
 from pipeline.workers import Limits, Task, run_limited
@@ -34,6 +37,7 @@ class IngestSummary:
     pages: int = 0
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    skipped_failed: int = 0  # skipped because this version already failed on the same bytes
 
     @property
     def pages_per_second(self) -> float:
@@ -44,10 +48,28 @@ class IngestSummary:
         return self.counts["failed"] > 0
 
 
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM stopped the batch; every document loaded so far is whole and kept."""
+
+    def __init__(self, summary: IngestSummary):
+        super().__init__("ingest interrupted")
+        self.summary = summary
+
+
+@dataclass(frozen=True)
+class BatchPlan:
+    """What a batch will parse, known before parsing starts (for progress and ETA)."""
+
+    documents: int
+    bytes: int
+    skipped: int
+
+
 @dataclass
 class _Job:
     path: Path
     document_id: str | None
+    size: int = 0
     problem: str | None = None  # found unreadable while planning: recorded without parsing
 
 
@@ -66,35 +88,44 @@ def _record_path(con, document_id: str, path: Path) -> None:
     )
 
 
-def _plan(paths: Iterable[Path], con, force: bool, summary: IngestSummary) -> _Plan:
-    """Hash each file; skip those already loaded by this pipeline version, and copies."""
+def _plan(
+    paths: Iterable[Path], con, force: bool, retry_failed: bool, summary: IngestSummary
+) -> _Plan:
+    """Hash each file; skip those already loaded by this pipeline version, and copies.
+
+    Largest files go first, so the last document to finish is a short one and no worker
+    idles at the end of a batch waiting for one long pack.
+    """
     plan = _Plan()
     planned: set[str] = set()
     unreadable: list[_Job] = []
-    found = discover(paths, on_problem=lambda p, why: unreadable.append(_Job(p, None, why)))
+    found = discover(paths, on_problem=lambda p, why: unreadable.append(_Job(p, None, 0, why)))
     for path in found:
         try:
             document_id = file_sha256(path) if path.is_file() else None
+            size = path.stat().st_size if document_id else 0
         except OSError:
-            document_id = None
+            document_id, size = None, 0
         if document_id in planned:
             plan.copies.setdefault(document_id, []).append(path)
             summary.counts["skipped"] += 1
             continue
         if document_id and not force:
-            row = con.execute(
-                "SELECT pipeline_version FROM documents "
-                "WHERE document_id = ? AND status <> 'failed'",
-                [document_id],
-            ).fetchone()
-            if row and row[0] == PIPELINE_VERSION:
+            loaded = loaded_version(con, document_id)
+            if (
+                loaded
+                and loaded[1] == PIPELINE_VERSION
+                and (loaded[0] != "failed" or not retry_failed)
+            ):
                 _record_path(con, document_id, path)
                 summary.counts["skipped"] += 1
+                summary.skipped_failed += loaded[0] == "failed"
                 continue
         if document_id:
             planned.add(document_id)
-        plan.jobs.append(_Job(path, document_id))
-    plan.jobs.extend(unreadable)
+        plan.jobs.append(_Job(path, document_id, size))
+    plan.jobs.sort(key=lambda job: -job.size)
+    plan.jobs[:0] = unreadable
     return plan
 
 
@@ -118,37 +149,61 @@ def ingest(
     db_path: Path,
     workers: int | None = None,
     force: bool = False,
-    on_start: Callable[[int], None] | None = None,
+    on_start: Callable[[BatchPlan], None] | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
     limits: Limits | None = None,
     executor: Executor | None = None,
+    retry_failed: bool = False,
 ) -> IngestSummary:
     """Ingest files and folders into the database; never stops on a bad file.
 
     Documents are parsed by `executor` (default: `workers` local processes under `limits`).
+    Each is written in its own transaction as its result arrives, so an interrupted batch
+    keeps every whole document and the next run skips them. Ctrl-C raises `IngestInterrupted`
+    carrying the summary so far.
     """
     started = time.perf_counter()
     summary = IngestSummary()
     executor = executor or local_executor(workers, limits)
     con = connect(db_path)
     try:
-        plan = _plan(paths, con, force, summary)
+        plan = _plan(paths, con, force, retry_failed, summary)
         if on_start:
-            on_start(len(plan.jobs))
+            size = sum(job.size for job in plan.jobs)
+            on_start(BatchPlan(len(plan.jobs), size, summary.counts["skipped"]))
         for result in _parse(plan.jobs, executor):
-            load_result(con, result)
-            for copy in plan.copies.get(result.document_id or "", []):
+            result = _load(con, result)
+            for copy in plan.copies.pop(result.document_id or "", []):
                 _record_path(con, result.document_id, copy)
-            summary.counts[result.status] += 1
-            summary.pages += result.n_pages
-            if result.status == "failed":
-                summary.failures.append((result.path, result.error or "unknown error"))
-                print(f"{display_path(result.path)}: failed: {result.error}", file=sys.stderr)
-            elif result.status == "partial":
-                print(f"{display_path(result.path)}: partial: {result.error}", file=sys.stderr)
+            _count(summary, result)
             if on_result:
                 on_result(result)
+    except KeyboardInterrupt as stop:
+        summary.seconds = time.perf_counter() - started
+        raise IngestInterrupted(summary) from stop
     finally:
         con.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _load(con, result: DocumentResult) -> DocumentResult:
+    """Write the result; if the database refuses it, record the document as failed instead."""
+    try:
+        load_result(con, result)
+        return result
+    except duckdb.Error as exc:
+        reason = f"could not be written to the database: {describe_exception(exc)}"
+        failed = failed_result(Path(result.path), result.document_id, reason)
+        load_result(con, failed)  # a database that refuses this too stops the batch
+        return failed
+
+
+def _count(summary: IngestSummary, result: DocumentResult) -> None:
+    summary.counts[result.status] += 1
+    summary.pages += result.n_pages
+    if result.status == "failed":
+        summary.failures.append((result.path, result.error or "unknown error"))
+        print(f"{display_path(result.path)}: failed: {result.error}", file=sys.stderr)
+    elif result.status == "partial":
+        print(f"{display_path(result.path)}: partial: {result.error}", file=sys.stderr)

@@ -10,6 +10,7 @@ reason, a fresh worker takes the next document, and the batch goes on.
 from __future__ import annotations
 
 import faulthandler
+import gc
 import multiprocessing
 import os
 import resource
@@ -61,10 +62,24 @@ def _quiet_stderr() -> None:
     os.close(devnull)
 
 
+def tune_gc_for_parsing() -> None:
+    """Collect cyclic garbage less often in a process that only parses.
+
+    Reading a page allocates hundreds of thousands of short-lived objects (pdfminer's characters),
+    nearly all freed by reference counting. At the default thresholds the cyclic collector runs
+    thousands of times per document and re-scans everything alive, which costs ~15% of parse
+    time. Freezing moves the modules and models loaded so far out of its reach for good (and
+    keeps forked workers from touching, and so copying, the memory pages they share).
+    """
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
+
+
 def _worker_main(conn: Connection, limits: Limits) -> None:
     """Parse the tasks the parent sends until it sends None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _quiet_stderr()
+    tune_gc_for_parsing()
     _limit_memory(limits.memory_mb)
     while (task := conn.recv()) is not None:
         path, document_id = task
@@ -145,14 +160,14 @@ def run_limited(tasks: Iterable[Task], workers: int, limits: Limits) -> Iterator
                 result, restart = _collect(worker, ready, limits)
                 if result is None:
                     continue
-                yield result
                 if restart:
                     worker.stop(kill=True)
                     worker = pool[index] = _Worker(context, limits)
                 worker.task = None
                 task = next(queue, None)
                 if task is not None:
-                    worker.give(task)
+                    worker.give(task)  # before yielding: the caller loads while this parses
+                yield result
     finally:
         for worker in pool:
             worker.stop(kill=worker.task is not None)

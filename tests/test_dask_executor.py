@@ -194,7 +194,7 @@ def test_dead_workers_and_errors_become_failed_results(cluster, tmp_path):
     shutil.copyfile(corpus_pdf(STEMS[0]), raises)
     good = corpus_pdf(STEMS[1])
     executor = DaskExecutor(cluster.scheduler_address, Limits(), parse=_misbehave)
-    summary = ingest([raises, good], tmp_path / "a.duckdb", executor=executor)
+    summary = ingest([raises, good], tmp_path / "b.duckdb", executor=executor)
     assert summary.counts == {"ok": 1, "failed": 1}
     assert summary.failures == [
         (

@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from pipeline import load as load_module
 from pipeline.load import connect
@@ -104,19 +103,37 @@ def test_bad_files_are_recorded_and_do_not_stop_the_batch(tmp_path: Path):
     assert items == 12
 
 
-def test_failure_inside_a_document_leaves_nothing_of_it(tmp_path: Path, monkeypatch):
+def test_a_document_the_database_refuses_is_recorded_failed_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch
+):
     db = tmp_path / "a.duckdb"
     ingest([corpus_pdf("milburn-pc-2019-09-03-agenda")], db, workers=1)
     before = counts(db)
-
     real_rows = load_module._rows
 
     def rows_then_crash(result):
         rows = real_rows(result)
-        rows["agenda_items"].append(["boom"])  # wrong arity: the INSERT fails mid-document
+        if result.file_name.startswith("kent") and result.status != "failed":
+            rows["agenda_items"].append(["boom"])  # wrong arity: the INSERT fails mid-document
         return rows
 
     monkeypatch.setattr(load_module, "_rows", rows_then_crash)
-    with pytest.raises(duckdb.Error):
-        ingest([corpus_pdf("kent-cc-cabinet-2025-01-30-agenda-frontsheet")], db, workers=1)
-    assert counts(db) == before
+    kent = corpus_pdf("kent-cc-cabinet-2025-01-30-agenda-frontsheet")
+    summary = ingest([kent, corpus_pdf("milburn-pc-2018-11-06-minutes")], db, workers=1)
+
+    assert (summary.counts["failed"], summary.counts["ok"]) == (1, 1)
+    after = counts(db)
+    con = connect(db, read_only=True)
+    status, error = con.execute(
+        "SELECT status, error FROM documents WHERE file_name LIKE 'kent%'"
+    ).fetchone()
+    kent_rows = con.execute(
+        "SELECT count(*) FROM pages p JOIN documents d USING (document_id) "
+        "WHERE d.file_name LIKE 'kent%'"
+    ).fetchone()[0]
+    con.close()
+    assert status == "failed"
+    assert error.startswith("could not be written to the database: ")
+    assert kent_rows == 0  # nothing of the refused document was kept
+    assert after["agenda_items"] == before["agenda_items"]  # the minutes have no items
+    assert after["attendees"] > before["attendees"]  # but the minutes did load
