@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import signal
 import sys
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -139,7 +138,6 @@ def ingest(
     progress = (
         ProgressBar(console) if console.is_terminal else ProgressLog(sys.stderr, every=log_every)
     )
-    previous_sigterm = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         with progress:
             summary = run_ingest(
@@ -163,8 +161,6 @@ def ingest(
             err=True,
         )
         sys.exit(EXIT_INTERRUPTED)
-    finally:
-        signal.signal(signal.SIGTERM, previous_sigterm)
     click.echo(_summary_line(db_path, summary))
     if summary.skipped_failed:
         click.echo(
@@ -173,10 +169,6 @@ def ingest(
             err=True,
         )
     sys.exit(EXIT_SOME_FAILED if summary.any_failed else EXIT_OK)
-
-
-def _stop_on_sigterm(signum, frame) -> None:
-    raise KeyboardInterrupt  # stop like Ctrl-C: whole documents kept, workers stopped
 
 
 def _summary_line(db_path: Path, summary: IngestSummary) -> str:

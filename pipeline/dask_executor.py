@@ -28,7 +28,7 @@ from pipeline.errors import describe_exception
 from pipeline.models import DocumentResult
 from pipeline.process import failed_result, process_file
 from pipeline.run import Executor
-from pipeline.workers import Limits, Task
+from pipeline.workers import Limits, Task, tune_gc_for_parsing
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -43,6 +43,19 @@ RESTART_TIMEOUT = 60.0  # seconds to wait for a restarted worker to come back
 log = logging.getLogger("agendas")
 
 Parse = Callable[[Path, str | None], DocumentResult]
+
+
+_tuned = False
+
+
+def parse_on_worker(path: Path, document_id: str | None) -> DocumentResult:
+    """`process_file` on a Dask worker, with the worker's garbage collector tuned for parsing
+    on its first document (as local workers are when they start)."""
+    global _tuned
+    if not _tuned:
+        tune_gc_for_parsing()
+        _tuned = True
+    return process_file(path, document_id)
 
 
 def _import_distributed():
@@ -79,7 +92,7 @@ class DaskExecutor:
     Made, it checks that the scheduler answers, so a wrong address fails at once rather than
     after the batch is planned (hashing 100,000 files takes a while). Called, it connects for
     the batch and closes the client when the batch ends, also on Ctrl-C or an error. `parse`
-    is the per-document function the workers run: `process_file` (tests stand in others).
+    is the per-document function the workers run: `parse_on_worker` (tests stand in others).
     """
 
     def __init__(
@@ -87,7 +100,7 @@ class DaskExecutor:
         scheduler: str,
         limits: Limits,
         connect_timeout: float | None = None,
-        parse: Parse = process_file,
+        parse: Parse = parse_on_worker,
     ):
         self.scheduler = scheduler
         self.limits = limits

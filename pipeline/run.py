@@ -20,6 +20,7 @@ import duckdb
 from pipeline import PIPELINE_VERSION
 from pipeline.errors import describe_exception
 from pipeline.files import discover, file_sha256
+from pipeline.interrupts import StopBetweenDocuments
 from pipeline.load import connect, display_path, load_result, loaded_version
 from pipeline.models import DocumentResult
 from pipeline.process import failed_result
@@ -166,18 +167,21 @@ def ingest(
     summary = IngestSummary()
     executor = executor or local_executor(workers, limits)
     con = connect(db_path)
+    stops = StopBetweenDocuments()
     try:
-        plan = _plan(paths, con, force, retry_failed, summary)
-        if on_start:
-            size = sum(job.size for job in plan.jobs)
-            on_start(BatchPlan(len(plan.jobs), size, summary.counts["skipped"]))
-        for result in _parse(plan.jobs, executor):
-            result = _load(con, result)
-            for copy in plan.copies.pop(result.document_id or "", []):
-                _record_path(con, result.document_id, copy)
-            _count(summary, result)
-            if on_result:
-                on_result(result)
+        with stops:
+            plan = _plan(paths, con, force, retry_failed, summary)
+            if on_start:
+                size = sum(job.size for job in plan.jobs)
+                on_start(BatchPlan(len(plan.jobs), size, summary.counts["skipped"]))
+            for result in _parse(plan.jobs, executor):
+                with stops.writing():
+                    result = _load(con, result)
+                    for copy in plan.copies.pop(result.document_id or "", []):
+                        _record_path(con, result.document_id, copy)
+                    _count(summary, result)
+                    if on_result:
+                        on_result(result)
     except KeyboardInterrupt as stop:
         summary.seconds = time.perf_counter() - started
         raise IngestInterrupted(summary) from stop

@@ -17,10 +17,11 @@ import duckdb
 import pytest
 
 import pipeline.workers as workers_module
+from pipeline import load as load_module
 from pipeline.models import DocumentResult
 from pipeline.process import failed_result
 from pipeline.progress import ProgressLog
-from pipeline.run import BatchPlan, ingest
+from pipeline.run import BatchPlan, IngestInterrupted, ingest
 from pipeline.schema import FACT_TABLES
 from pipeline.workers import Limits, run_limited
 from tests.conftest import corpus_pdf
@@ -201,3 +202,28 @@ def test_progress_log_estimates_time_left_from_bytes():
     line = log.line(log.counts.started + 60)
     assert line.startswith("ingest: 2/4 documents (50%), 20 pages, 0.3 pages/s, 0 failed")
     assert line.endswith("elapsed 1:00, ETA 1:00")
+
+
+def test_ctrl_c_while_a_document_is_written_stops_after_its_commit(tmp_path, monkeypatch):
+    """DuckDB would swallow the signal or fail the statement; the batch must instead finish
+    writing the document and stop before the next one."""
+    real_rows = load_module._rows
+
+    def rows_then_ctrl_c(result):
+        os.kill(os.getpid(), signal.SIGINT)  # arrives while this document is being written
+        return real_rows(result)
+
+    monkeypatch.setattr(load_module, "_rows", rows_then_ctrl_c)
+    db = tmp_path / "a.duckdb"
+    files = [corpus_pdf(stem) for stem in BATCH[:3]]
+    with pytest.raises(IngestInterrupted) as stop:
+        ingest(files, db, workers=1)
+
+    assert stop.value.summary.counts["ok"] == 1
+    con = duckdb.connect(str(db), read_only=True)
+    documents, pages, n_pages = con.execute(
+        "SELECT count(*), (SELECT count(*) FROM pages), sum(n_pages) FROM documents"
+    ).fetchone()
+    con.close()
+    assert documents == 1
+    assert pages == n_pages > 0
