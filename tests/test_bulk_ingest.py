@@ -18,6 +18,7 @@ import pytest
 
 import pipeline.workers as workers_module
 from pipeline import load as load_module
+from pipeline import run as run_module
 from pipeline.models import DocumentResult
 from pipeline.process import failed_result
 from pipeline.progress import ProgressLog
@@ -161,14 +162,18 @@ def test_workers_are_long_lived(monkeypatch, tmp_path):
     assert f"pid {os.getpid()}" not in pids
 
 
-def test_largest_files_are_parsed_first(tmp_path):
-    folder = _copy_batch(tmp_path / "packs")
+def test_largest_files_first_and_the_database_reopened_mid_batch(tmp_path, monkeypatch, reference):
+    """Largest first, so no worker idles at the end waiting for one long pack; and the
+    loader's periodic reopen (which keeps its memory flat) loses and repeats nothing."""
+    monkeypatch.setattr(run_module, "REOPEN_EVERY", 2)
+    folder, db = _copy_batch(tmp_path / "packs"), tmp_path / "a.duckdb"
     order: list[int] = []
-    ingest(
-        [folder], tmp_path / "a.duckdb", workers=1, on_result=lambda r: order.append(r.file_size)
-    )
+    ingest([folder], db, workers=1, on_result=lambda r: order.append(r.file_size))
     assert order == sorted(order, reverse=True)
     assert len(order) == len(BATCH)
+    loaded = _rows_per_document(db)
+    assert loaded == {document_id: reference[document_id] for document_id in loaded}
+    assert len(loaded) == len(BATCH)
 
 
 def test_failed_files_are_skipped_until_retried(tmp_path):

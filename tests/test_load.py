@@ -114,7 +114,7 @@ def test_a_document_the_database_refuses_is_recorded_failed_and_the_batch_goes_o
     def rows_then_crash(result):
         rows = real_rows(result)
         if result.file_name.startswith("kent") and result.status != "failed":
-            rows["agenda_items"].append(["boom"])  # wrong arity: the INSERT fails mid-document
+            rows["pages"][-1][1] = "boom"  # not a page number: the INSERT fails mid-document
         return rows
 
     monkeypatch.setattr(load_module, "_rows", rows_then_crash)
