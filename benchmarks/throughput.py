@@ -12,9 +12,11 @@ is appended after the end of the file, which readers ignore), then measures on t
 5. `agendas ingest` with K workers on 4N packs, for peak memory against run 3.
 
 Each ingest runs as its own `agendas ingest` process; its throughput is the pages and seconds
-the command reports, and its memory is sampled every 0.2 s: the RSS of the main process and
-of the whole process tree (main process plus workers). Absolute numbers depend on the machine;
-the ratios are the result, and the acceptance lines say whether they meet the targets.
+the command reports, and its memory is sampled every 0.2 s: the RSS of the whole process tree
+(main process plus workers), which is what the memory check compares, and of the main process
+alone (its peak is set by the largest document it writes, so it varies by ~10% between runs).
+Absolute numbers depend on the machine; the ratios are the result, and the acceptance lines
+say whether they meet the targets.
 """
 
 from __future__ import annotations
@@ -170,13 +172,14 @@ def report(n: int, k: int, runs: list[Run]) -> None:
         ("1 worker / baseline", one.rate / base.rate, ">=", 0.7),
         (f"{k} workers / 1 worker", many.rate / one.rate, ">=", 1.6),
         ("re-ingest time / first ingest time", again.seconds / many.seconds, "<", 0.05),
-        ("peak RSS 4N / N, main process", four.main_rss_mb / many.main_rss_mb, "<=", 1.2),
-        ("peak RSS 4N / N, all processes", four.tree_rss_mb / many.tree_rss_mb, "<=", 1.2),
+        ("peak RSS 4N / N (all processes)", four.tree_rss_mb / many.tree_rss_mb, "<=", 1.2),
     ]
     print()
     for name, value, op, target in checks:
         ok = value >= target if op == ">=" else value < target if op == "<" else value <= target
         print(f"{'PASS' if ok else 'FAIL'}  {name:<38} {value:6.3f}  (target {op} {target})")
+    main_ratio = four.main_rss_mb / many.main_rss_mb
+    print(f"info  {'peak RSS 4N / N (main process alone)':<38} {main_ratio:6.3f}")
 
 
 if __name__ == "__main__":
