@@ -109,9 +109,14 @@ def _covered_positions(word: RawWord, first: float, step: float, count: int) -> 
     """Indexes of the positions x with word.x0 <= x <= word.x1 (start > end when none)."""
     start = max(0, math.ceil((word.x0 - first) / step))
     end = min(count - 1, math.floor((word.x1 - first) / step))
-    while start <= end and first + start * step < word.x0:  # float rounding at the edges
+    # the divisions can round either way at the edges: settle them on the positions themselves
+    while start > 0 and first + (start - 1) * step >= word.x0:
+        start -= 1
+    while start < count and first + start * step < word.x0:
         start += 1
-    while end >= start and first + end * step > word.x1:
+    while end < count - 1 and first + (end + 1) * step <= word.x1:
+        end += 1
+    while end >= 0 and first + end * step > word.x1:
         end -= 1
     return start, end
 
