@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from statistics import median
 
 from pipeline.columns import reading_blocks
@@ -24,6 +25,7 @@ STAMP_RE = re.compile(r"^agenda\s+item\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?)\b\.?$", r
 BLANK_PAGE_RE = re.compile(
     r"^(this page (is )?(intentionally|deliberately) (left )?blank\.?\s*)+$", re.I
 )
+SOFT_HYPHEN = "\u00ad"
 BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi|,b$", re.I)
 
 
@@ -55,7 +57,7 @@ def _dominant_size(words: list[RawWord]) -> float:
 
 
 def _is_bold(words: list[RawWord]) -> bool:
-    bold = sum(len(w.text) for w in words if BOLD_FONT_RE.search(w.fontname))
+    bold = sum(len(w.text) for w in words if w.bold or BOLD_FONT_RE.search(w.fontname))
     return bold * 2 > sum(len(w.text) for w in words)
 
 
@@ -79,6 +81,7 @@ def join_superscripts(row: list[RawWord]) -> list[RawWord]:
                 bottom=max(previous.bottom, word.bottom),
                 fontname=previous.fontname,
                 size=max(previous.size, word.size),
+                bold=previous.bold,
             )
         else:
             out.append(word)
@@ -129,11 +132,13 @@ def layout_page(raw: RawPage) -> Page:
         width=raw.width,
         height=raw.height,
         n_chars=raw.n_chars,
+        unmapped_chars=raw.unmapped_chars,
         has_text_layer=raw.n_chars > 0 or raw.n_images == 0,
         reader=raw.reader,
         problem=raw.problem,
+        rotation=raw.rotation,
     )
-    for row in _rows_in_reading_order(raw):
+    for row in join_soft_hyphens(_rows_in_reading_order(raw)):
         line = build_line(row)
         if _take_label(page, line) or _take_stamp(page, line):
             page.margin_lines.append(line)
@@ -151,6 +156,27 @@ def _rows_in_reading_order(raw: RawPage) -> list[list[RawWord]]:
     if blocks is None:
         return rows
     return [row for block in blocks for row in group_rows(block)]
+
+
+def join_soft_hyphens(rows: list[list[RawWord]]) -> list[list[RawWord]]:
+    """A word broken at a line end by a soft hyphen (U+00AD) is one word: 'Llan\xad' + 'fair'
+    -> 'Llanfair' on the first line; soft hyphens elsewhere are invisible and dropped."""
+    out = [list(row) for row in rows]
+    for index, row in enumerate(out):
+        if not row or not row[-1].text.endswith(SOFT_HYPHEN):
+            continue
+        following = out[index + 1] if index + 1 < len(out) else []
+        last = row[-1]
+        if following:
+            rest = following.pop(0)
+            row[-1] = replace(last, text=last.text.rstrip(SOFT_HYPHEN) + rest.text)
+        else:
+            row[-1] = replace(last, text=last.text.rstrip(SOFT_HYPHEN))
+    for row in out:
+        for position, word in enumerate(row):
+            if SOFT_HYPHEN in word.text:
+                row[position] = replace(word, text=word.text.replace(SOFT_HYPHEN, ""))
+    return [[w for w in row if w.text] for row in out if any(w.text for w in row)]
 
 
 def _take_label(page: Page, line: Line) -> bool:

@@ -66,9 +66,15 @@ class Page(BaseModel):
     is_blank: bool = False
     has_text_layer: bool = True
     n_chars: int = 0
+    unmapped_chars: int = Field(default=0, description="characters of fonts with no Unicode map")
     reader: str = ""
     text_quality: str = "good"
     problem: str | None = Field(default=None, description="why the text may be incomplete")
+    rotation: int = Field(
+        default=0,
+        description="clockwise turn from the frame the lines are in (where the text is upright)"
+        " to the page as shown; provenance boxes are turned by it",
+    )
 
     @property
     def text(self) -> str:

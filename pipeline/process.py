@@ -12,6 +12,7 @@ from pipeline import PIPELINE_VERSION
 from pipeline.errors import describe_exception
 from pipeline.extract import extract_document
 from pipeline.files import check_readable_file, file_sha256
+from pipeline.frames import provenance_as_shown
 from pipeline.models import DocumentResult, PageRow, ReadDocument, Segmentation
 from pipeline.normalize import normalize
 from pipeline.read import read_document
@@ -57,6 +58,7 @@ def process_file(path: Path, document_id: str | None = None) -> DocumentResult:
         warnings = list(doc.warnings)
         try:
             result.extraction = normalize(extract_document(doc, segmentation))
+            provenance_as_shown(result.extraction, doc.pages)
         except MemoryError:
             raise
         except Exception as exc:  # noqa: BLE001  (keep the pages; say the facts are missing)

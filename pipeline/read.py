@@ -1,9 +1,12 @@
 """Stage 1, read: PDF -> pages of lines with labels, stamps and margins separated.
 
-No silent loss: pdfplumber reads first; a document it cannot open or finds no pages in, and
-every page on which it finds no text or fails, is read again with the second reader
-(pypdfium2). Whatever is still missing or unreadable is said in `warnings`, which make the
-document 'partial'; recoveries are said in `notes`.
+No silent loss: the first reader (PDFium by default) reads every page; the other reader
+(pdfplumber) reads again a document the first cannot open or finds no pages in, and every
+page where the first may have missed text: it failed, it found nothing at all to draw (its
+content may be damaged), or a text object was longer than PDFium keeps. Pages that hold
+images or drawings but no text are scans or graphics: reading them again would find nothing
+and cost seconds. Whatever is still missing or unreadable is said in `warnings`, which make
+the document 'partial'; recoveries are said in `notes`.
 """
 
 from __future__ import annotations
@@ -16,11 +19,21 @@ from pathlib import Path
 from pipeline.errors import DocumentError, describe_exception
 from pipeline.layout import layout_page, separate_running_margins
 from pipeline.models import Page, ReadDocument
-from pipeline.quality import EMPTY, GOOD, PROBLEMS, text_quality
-from pipeline.readers import PdfBackend, PdfReader, RawPage, check_pdf_header, get_backend
+from pipeline.pdfium_reader import TRUNCATED
+from pipeline.quality import BAD_SHARE, CID_CODES, EMPTY, GOOD, PROBLEMS, text_quality
+from pipeline.readers import (
+    DEFAULT_READER,
+    READERS,
+    PdfBackend,
+    PdfReader,
+    RawPage,
+    check_pdf_header,
+    get_backend,
+)
 
-SECOND_READER = "pypdfium2"
 NO_PAGES = "no pages (empty or damaged page tree)"
+# reasons that say less than the other reader's (PDFium says "data format error" for most)
+_VAGUE_REASONS = ("unexpected", "corrupt PDF: the reader", "corrupt PDF: not readable as a PDF")
 
 
 def read_document(
@@ -30,9 +43,9 @@ def read_document(
     second: PdfBackend | None = None,
 ) -> ReadDocument:
     """Read every page; pages are laid out and released one at a time."""
-    primary = backend or get_backend()
-    if second is None and primary.name != SECOND_READER:
-        second = get_backend(SECOND_READER)
+    primary = backend or get_backend(DEFAULT_READER)
+    if second is None:
+        second = get_backend(next(name for name in READERS if name != primary.name))
     check_pdf_header(path)
     notes: list[str] = []
     pages = [layout_page(raw) for raw in _raw_pages(path, primary, second, notes)]
@@ -65,7 +78,9 @@ def _raw_pages(
             return
         cross = _LazyReader(path, second, stack)
         for number in range(1, reader.page_count + 1):
-            yield _page_with_cross_check(reader, cross, number, notes)
+            page = _page_with_cross_check(reader, cross, number, notes)
+            if page is not None:
+                yield page
 
 
 def _whole_document(
@@ -98,7 +113,7 @@ def _failure(first: Exception | None, second: Exception | None, why: str) -> Doc
             return DocumentError(reason)
     if first is None:
         return DocumentError(NO_PAGES)
-    specific = [r for r in reasons if not r.startswith(("unexpected", "corrupt PDF: the reader"))]
+    specific = [r for r in reasons if not r.startswith(_VAGUE_REASONS)]
     return DocumentError((specific or reasons)[0])
 
 
@@ -111,14 +126,13 @@ class _LazyReader:
         self._tried = False
         self.name = backend.name if backend else ""
 
+    def has_no_page(self, number: int) -> bool:
+        """The other reader opened the file and its page tree ends before `number`."""
+        self._open()
+        return self._reader is not None and number > self._reader.page_count
+
     def read_page(self, number: int) -> RawPage | None:
-        if not self._tried:
-            self._tried = True
-            if self._backend is not None:
-                try:
-                    self._reader = self._stack.enter_context(self._backend.open(self._path))
-                except Exception:  # noqa: BLE001  (no cross-check possible; the first reader stands)
-                    self._reader = None
+        self._open()
         if self._reader is None or number > self._reader.page_count:
             return None
         try:
@@ -126,20 +140,36 @@ class _LazyReader:
         except Exception:  # noqa: BLE001
             return None
 
+    def _open(self) -> None:
+        if not self._tried:
+            self._tried = True
+            if self._backend is not None:
+                try:
+                    self._reader = self._stack.enter_context(self._backend.open(self._path))
+                except Exception:  # noqa: BLE001  (no cross-check possible; the first reader stands)
+                    self._reader = None
+
 
 def _page_with_cross_check(
     reader: PdfReader, cross: _LazyReader, number: int, notes: list[str]
-) -> RawPage:
+) -> RawPage | None:
+    """The page as the first reader reads it, checked by the other where it may miss text;
+    None for a page that only a looping page tree lists (neither reader can load it)."""
     try:
         raw: RawPage | None = reader.read_page(number)
         failure = None
     except Exception as exc:  # noqa: BLE001  (MemoryError and RecursionError included)
         raw, failure = None, exc
-    if raw is not None and raw.n_chars > 0:
+        if cross.has_no_page(number):
+            notes.append(f"page {number}: counted in the page tree but not there (skipped)")
+            return None
+    if raw is not None and not _worth_a_second_reading(raw):
         return raw
     other = cross.read_page(number)
     if other is not None and other.n_chars > 0:
-        if isinstance(failure, MemoryError):
+        if raw is not None and raw.problem == TRUNCATED:
+            notes.append(f"page {number}: read with {cross.name} ({TRUNCATED})")
+        elif isinstance(failure, MemoryError):
             other.problem = (
                 f"too large for the first reader; read with {cross.name}, "
                 "which keeps at most 32,767 characters of one text run"
@@ -149,6 +179,10 @@ def _page_with_cross_check(
             notes.append(f"page {number}: read with {cross.name} ({why})")
         return other
     if raw is not None:
+        if raw.problem == TRUNCATED:
+            raw.problem = f"text may be incomplete ({TRUNCATED})"
+        elif other is not None and other.problem and not raw.problem:
+            raw.problem = other.problem  # the reference reader names what is wrong
         return raw
     if other is not None:
         return other
@@ -158,6 +192,15 @@ def _page_with_cross_check(
         height=0.0,
         problem=f"page could not be read ({describe_exception(failure)})",
     )
+
+
+def _worth_a_second_reading(raw: RawPage) -> bool:
+    """Could the other reader find text this one missed on the page?"""
+    if raw.problem == TRUNCATED:
+        return True
+    if raw.n_chars > 0:
+        return False
+    return raw.n_objects <= 0  # nothing drawn at all (or not counted): the content may be bad
 
 
 def _read_or_report(reader: PdfReader, number: int) -> RawPage:
@@ -173,7 +216,10 @@ def _read_or_report(reader: PdfReader, number: int) -> RawPage:
 
 
 def _assess_text(page: Page) -> None:
-    page.text_quality = text_quality(page.text)
+    if page.unmapped_chars > BAD_SHARE * max(page.n_chars, 1):
+        page.text_quality = CID_CODES  # PDFium shows glyph codes where pdfminer says (cid:N)
+    else:
+        page.text_quality = text_quality(page.text)
     if page.text_quality not in (GOOD, EMPTY) and page.problem is None:
         page.problem = f"unreadable text ({PROBLEMS[page.text_quality]})"
 

@@ -1,15 +1,14 @@
 """PDF reader backends behind one small interface.
 
-Later stages only see `RawPage` records, so readers are interchangeable. pdfplumber is the
-reference backend: it gives every word its bounding box and font. pypdfium2 (PDFium, the
-engine of Chrome's viewer) is the second reader: it repairs damaged cross-reference tables,
-wrong stream lengths and looping trailers that pdfminer reads as nothing, so `read.py` uses
-it to cross-check and recover what pdfplumber misses.
+Later stages only see `RawPage` records, so readers are interchangeable. pypdfium2 (PDFium,
+the engine of Chrome's viewer; `pipeline/pdfium_reader.py`) is the default: fast, and it
+repairs damaged cross-reference tables, wrong stream lengths and looping trailers.
+pdfplumber (pdfminer) is the reference reader: slower, but it reads text objects of any
+length, so `read.py` uses it to cross-check pages where PDFium may have missed text.
 """
 
 from __future__ import annotations
 
-import ctypes
 import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -29,6 +28,7 @@ class RawWord:
     bottom: float
     fontname: str
     size: float
+    bold: bool = False  # the font says so by weight (readers that know it); names are checked too
 
 
 @dataclass(slots=True)
@@ -41,6 +41,9 @@ class RawPage:
     n_images: int = 0
     reader: str = ""
     problem: str | None = None  # why the page's text may be incomplete, in plain words
+    rotation: int = 0  # clockwise turn from the frame the words are in to the page as shown
+    n_objects: int = -1  # objects of any kind on the page, when the reader counted them
+    unmapped_chars: int = 0  # characters of fonts without a usable Unicode map
 
 
 class PdfReader(Protocol):
@@ -161,104 +164,16 @@ class PdfplumberBackend:
             yield _PdfplumberReader(pdf)
 
 
-# --- pypdfium2 --------------------------------------------------------------------------------
-
-_SPACE = {" ", "\t", "\r", "\n", "\x00", "\u00a0", "\ufffe", "\uffff"}
-
-
-class _PdfiumReader:
-    def __init__(self, pdf):
-        self._pdf = pdf
-        self.page_count = len(pdf)
-
-    def read_page(self, number: int) -> RawPage:
-        page = self._pdf[number - 1]
-        try:
-            textpage = page.get_textpage()
-            try:
-                return self._read(number, page, textpage)
-            finally:
-                textpage.close()
-        finally:
-            page.close()
-
-    @staticmethod
-    def _read(number: int, page, textpage) -> RawPage:
-        import pypdfium2.raw as pdfium_c
-
-        width, height = page.get_size()
-        n_chars = textpage.count_chars()
-        words: list[RawWord] = []
-        current: list[tuple[str, float, float, float, float]] = []
-        font_buffer = ctypes.create_string_buffer(128)
-        font_of_word = ("", 0.0)
-
-        def flush() -> None:
-            if current:
-                words.append(
-                    RawWord(
-                        text="".join(c[0] for c in current),
-                        x0=min(c[1] for c in current),
-                        top=height - max(c[4] for c in current),
-                        x1=max(c[3] for c in current),
-                        bottom=height - min(c[2] for c in current),
-                        fontname=font_of_word[0],
-                        size=font_of_word[1],
-                    )
-                )
-                current.clear()
-
-        for index in range(n_chars):
-            char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
-            if char in _SPACE or pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
-                flush()
-                continue
-            left, bottom, right, top = textpage.get_charbox(index, loose=True)
-            if current and (left < current[-1][1] - 1 or abs(top - current[-1][4]) > 2):
-                flush()  # the next char starts a new line or jumps back: a new word
-            if not current:
-                size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-                pdfium_c.FPDFText_GetFontInfo(textpage, index, font_buffer, 128, None)
-                font_of_word = (font_buffer.value.decode("latin-1", "replace"), float(size))
-            current.append((char, left, bottom, right, top))
-        flush()
-        n_images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
-        return RawPage(
-            number=number,
-            width=float(width),
-            height=float(height),
-            words=words,
-            n_chars=len("".join(w.text for w in words)),
-            n_images=n_images,
-            reader=PdfiumBackend.name,
-        )
+DEFAULT_READER = "pypdfium2"
+READERS = ("pypdfium2", "pdfplumber")
 
 
-class PdfiumBackend:
-    """PDFium through pypdfium2. JavaScript and form actions are never run: forms are not
-    initialised, and only text and image counts are read. PDFium keeps at most 32,767
-    characters of one text run, so pdfplumber stays the reference reader."""
+def get_backend(name: str = DEFAULT_READER) -> PdfBackend:
+    """A reader by name: `pypdfium2` (the fast default) or `pdfplumber` (the reference)."""
+    if name == "pypdfium2":
+        from pipeline.pdfium_reader import PdfiumBackend
 
-    name = "pypdfium2"
-
-    @contextmanager
-    def open(self, path: Path) -> Iterator[_PdfiumReader]:
-        import pypdfium2 as pdfium
-
-        pdf = pdfium.PdfDocument(str(path))
-        try:
-            yield _PdfiumReader(pdf)
-        finally:
-            pdf.close()
-
-
-BACKENDS: dict[str, type] = {"pdfplumber": PdfplumberBackend, "pypdfium2": PdfiumBackend}
-
-
-def get_backend(name: str = "pdfplumber") -> PdfBackend:
-    try:
-        return BACKENDS[name]()
-    except KeyError as exc:
-        raise ValueError(
-            f"unknown reader backend {name!r}; choose from {sorted(BACKENDS)}"
-        ) from exc
+        return PdfiumBackend()
+    if name == "pdfplumber":
+        return PdfplumberBackend()
+    raise ValueError(f"unknown reader backend {name!r}; choose from {', '.join(READERS)}")

@@ -1,0 +1,47 @@
+"""Page frames: turning boxes between the frame a page is laid out in and the page as shown.
+
+Boxes are (x0, top, x1, bottom) with the origin at the top-left, as pdfplumber gives them.
+A page is laid out in the frame where its text is upright; a viewer (and a rendered PNG)
+shows the page turned by its /Rotate. Both are right-angle turns of the same rectangle.
+"""
+
+from __future__ import annotations
+
+from pipeline.models import Extraction, Page
+
+Box = tuple[float, float, float, float]
+
+
+def rotate_box(box: Box, degrees: int, width: float, height: float) -> Box:
+    """`box` on a width x height frame, in the frame turned `degrees` clockwise (0/90/180/270)."""
+    x0, top, x1, bottom = box
+    degrees %= 360
+    if degrees == 90:
+        return height - bottom, x0, height - top, x1
+    if degrees == 180:
+        return width - x1, height - bottom, width - x0, height - top
+    if degrees == 270:
+        return top, width - x1, bottom, width - x0
+    return box
+
+
+def turned_size(degrees: int, width: float, height: float) -> tuple[float, float]:
+    """The size of a width x height frame after turning it `degrees` clockwise."""
+    return (height, width) if degrees % 180 == 90 else (width, height)
+
+
+def provenance_as_shown(extraction: Extraction, pages: list[Page]) -> None:
+    """Turn the boxes of rows found on pages laid out in a turned frame into the page as
+    shown, where a rendered PNG (and a viewer) puts them."""
+    turned = {p.number: p for p in pages if p.rotation % 360}
+    if not turned:
+        return
+    for table in extraction.model_fields:
+        for record in getattr(extraction, table):
+            where = record.provenance
+            page = turned.get(where.page)
+            if page is None or where.x0 is None:
+                continue
+            box = (where.x0, where.top, where.x1, where.bottom)
+            x0, top, x1, bottom = rotate_box(box, page.rotation, page.width, page.height)
+            where.x0, where.top, where.x1, where.bottom = x0, top, x1, bottom
