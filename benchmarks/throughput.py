@@ -2,11 +2,12 @@
 
     python benchmarks/throughput.py [--packs N] [--source corpus] [--workers K]
 
-Builds N packs from the bundled corpus (copies whose bytes, and so SHA-256, differ: a comment
+Builds N packs from the bundled corpus's text-layer PDFs (copies whose bytes, and so SHA-256, differ: a comment
 is appended after the end of the file, which readers ignore), then measures on the same files:
 
 1. the baseline: pdfplumber `extract_text()` on every page, one process;
-2. `agendas ingest` with 1 worker;
+   and, for the practical ceiling, bare pypdfium2 text (`get_text_range()`) on every page;
+2. `agendas ingest` with 1 worker (the default reader, PDFium);
 3. `agendas ingest` with K workers (default: all cores);
 4. a second ingest of the unchanged packs (everything skipped), against run 3;
 5. `agendas ingest` with K workers on 4N packs, for peak memory against run 3.
@@ -54,9 +55,22 @@ class Run:
         return self.pages / self.seconds if self.seconds else float("inf")
 
 
+def has_text_layer(path: Path) -> bool:
+    """Most pages carry text: scanned packs (OCR's business, not the reader's) are left out."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        with_text = sum(1 for page in pdf if page.get_textpage().count_chars() > 0)
+        return with_text * 2 > len(pdf)
+    finally:
+        pdf.close()
+
+
 def build_packs(source: Path, count: int, folder: Path) -> list[Path]:
-    """`count` PDFs cycling through the source corpus, each with distinct bytes."""
-    originals = sorted(discover([source]))
+    """`count` PDFs cycling through the source corpus's text-layer files, each with distinct
+    bytes."""
+    originals = sorted(path for path in discover([source]) if has_text_layer(path))
     folder.mkdir(parents=True, exist_ok=True)
     packs = []
     for index in range(count):
@@ -82,6 +96,28 @@ def baseline(files: list[Path]) -> Run:
         except Exception:  # noqa: BLE001  (the baseline skips what it cannot read)
             continue
     return Run("pdfplumber extract_text (baseline)", pages, time.perf_counter() - started)
+
+
+def bare_pdfium(files: list[Path]) -> Run:
+    """Text alone, one call per page: what no pipeline that reads boxes and fonts can beat."""
+    import pypdfium2 as pdfium
+
+    started = time.perf_counter()
+    pages = 0
+    for path in files:
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except Exception:  # noqa: BLE001
+            continue
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+            pages += 1
+        pdf.close()
+    return Run("pypdfium2 get_text_range (ceiling)", pages, time.perf_counter() - started)
 
 
 class _MemorySampler(threading.Thread):
@@ -141,6 +177,7 @@ def main() -> None:
         packs = work / "packs"
         files = build_packs(args.source, n, packs)
         base = baseline(files)
+        ceiling = bare_pdfium(files)
         one = timed_ingest("agendas ingest, 1 worker", packs, work / "one.duckdb", 1)
         many = timed_ingest(f"agendas ingest, {k} workers", packs, work / "many.duckdb", k)
         again = timed_ingest("re-ingest unchanged (all skipped)", packs, work / "many.duckdb", k)
@@ -150,11 +187,11 @@ def main() -> None:
         four = timed_ingest(
             f"agendas ingest, {k} workers, 4N", work / "packs4", work / "4n.duckdb", k
         )
-    report(n, k, [base, one, many, again, four])
+    report(n, k, [base, ceiling, one, many, again, four])
 
 
 def report(n: int, k: int, runs: list[Run]) -> None:
-    base, one, many, again, four = runs
+    base, _ceiling, one, many, again, four = runs
     print(
         f"N = {n} packs ({base.pages} pages), 4N = {4 * n} packs; "
         f"{k} workers on {os.cpu_count()} cores"
@@ -169,8 +206,8 @@ def report(n: int, k: int, runs: list[Run]) -> None:
             f"{run.rate / base.rate:>7.2f} {run.main_rss_mb:>8.0f} {run.tree_rss_mb:>8.0f}"
         )
     checks = [
-        ("1 worker / baseline", one.rate / base.rate, ">=", 0.7),
-        (f"{k} workers / 1 worker", many.rate / one.rate, ">=", 1.6),
+        ("1 worker / baseline", one.rate / base.rate, ">=", 5.0),
+        (f"{k} workers / 1 worker", many.rate / one.rate, ">=", 1.8),
         ("re-ingest time / first ingest time", again.seconds / many.seconds, "<", 0.05),
         ("peak RSS 4N / N (all processes)", four.tree_rss_mb / many.tree_rss_mb, "<=", 1.2),
     ]

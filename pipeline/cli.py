@@ -19,6 +19,7 @@ from pipeline.export import export_database
 from pipeline.highlight import render_highlight
 from pipeline.load import DEFAULT_DB, connect
 from pipeline.progress import ProgressBar, ProgressLog
+from pipeline.readers import DEFAULT_READER, READERS
 from pipeline.run import IngestInterrupted, IngestSummary, local_executor
 from pipeline.run import ingest as run_ingest
 from pipeline.search import search_database
@@ -92,6 +93,13 @@ def main() -> None:
     help="Megabytes of memory one worker may use for a document (0: no limit).",
 )
 @click.option(
+    "--reader",
+    type=click.Choice(READERS),
+    default=DEFAULT_READER,
+    show_default=True,
+    help="PDF reader: PDFium (fast) or pdfplumber (the slower reference).",
+)
+@click.option(
     "--executor",
     type=click.Choice(["local", "dask"]),
     default="local",
@@ -113,6 +121,7 @@ def ingest(
     log_every: float,
     timeout: float,
     memory_mb: int,
+    reader: str,
     executor: str,
     scheduler: str | None,
 ) -> None:
@@ -122,7 +131,7 @@ def ingest(
     packs arrive, or after an interruption, only parses what is new. Exit code 0 when every
     file loaded (status ok or partial), 1 when any file failed, 130 when interrupted.
     """
-    limits = Limits(seconds=timeout or None, memory_mb=memory_mb or None)
+    limits = Limits(seconds=timeout or None, memory_mb=memory_mb or None, reader=reader)
     if executor == "dask":
         if not scheduler:
             raise click.UsageError("--executor dask needs --scheduler ADDRESS")

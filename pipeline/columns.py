@@ -2,15 +2,18 @@
 
 Read row by row, a two-column page interleaves the columns ("... to the After a debate the
 Chair ..."), which splits every sentence in the right column. A band of rows is read left
-column first, then right column, only when it is clearly two columns of running text: an
-empty gutter near the middle, both sides at least a quarter of the page wide, several lines
-on each side, and lines that fill their column. Tables, side headings and label/value rows
-fail these tests and keep their row order.
+column first, then right column, only when it is clearly two columns: an empty gutter near
+the middle, and either two columns of running text (each at least a quarter of the page
+wide, several lines on each side, lines that fill their column), or running text beside a
+list whose lines sit where the text's sentences run on from one line to the next (an
+attendance list beside a decision). Tables, side headings and label/value rows fail these
+tests and keep their row order: their rows start beside a new paragraph.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from statistics import median
 
 from pipeline.readers import RawWord
@@ -20,6 +23,11 @@ MIN_LINES_PER_COLUMN = 5
 MIN_COLUMN_SHARE = 0.25  # each column is at least this share of the page width
 MIN_FILL = 0.6  # the median line fills at least this share of its column
 MIN_WORDS_PER_LINE = 4  # running text, not table cells
+MIN_LIST_LINES = 4  # a list beside running text has at least this many lines
+MIN_RUN_ON_SHARE = 0.75  # share of its lines that sit beside a sentence running on
+
+FULL_LINE = 0.8  # a line that reaches this share of its column's width was wrapped
+RUNS_ON_RE = re.compile(r"[a-z,]$")  # a wrapped line whose sentence goes on
 
 
 def reading_blocks(
@@ -127,9 +135,34 @@ def _is_two_columns(
     left_edge, right_edge = gutter
     left = [[w for w in row if w.x1 <= left_edge] for row in band]
     right = [[w for w in row if w.x0 >= right_edge] for row in band]
-    return all(
-        _is_text_column([part for part in side if part], page_width) for side in (left, right)
-    )
+    texts = [_is_text_column([part for part in side if part], page_width) for side in (left, right)]
+    if all(texts):
+        return True
+    if texts[1]:
+        return _runs_on_beside(right, left)
+    if texts[0]:
+        return _runs_on_beside(left, right)
+    return False
+
+
+def _runs_on_beside(text: list[list[RawWord]], other: list[list[RawWord]]) -> bool:
+    """Is `other` a column of its own beside the running text (a list of names beside a
+    decision), not the first column of a table or a side heading? Its lines sit beside lines
+    where the text's sentence runs on from the line above (that line was wrapped: it fills
+    the column and ends inside a sentence); a table row or a side heading starts beside a
+    new paragraph."""
+    lines = [line for line in text if line]
+    left = min(line[0].x0 for line in lines)
+    width = max(line[-1].x1 for line in lines) - left
+    beside = runs_on = 0
+    for index, (line, neighbour) in enumerate(zip(text, other, strict=True)):
+        if not neighbour or not line:
+            continue
+        beside += 1
+        above = text[index - 1] if index > 0 else []
+        if above and above[-1].x1 - left >= FULL_LINE * width and RUNS_ON_RE.search(above[-1].text):
+            runs_on += 1
+    return beside >= MIN_LIST_LINES and runs_on >= MIN_RUN_ON_SHARE * beside
 
 
 def _is_text_column(lines: list[list[RawWord]], page_width: float) -> bool:

@@ -27,6 +27,7 @@ from pipeline import PIPELINE_VERSION
 from pipeline.errors import describe_exception
 from pipeline.models import DocumentResult
 from pipeline.process import failed_result, process_file
+from pipeline.readers import DEFAULT_READER
 from pipeline.run import Executor
 from pipeline.workers import Limits, Task, tune_gc_for_parsing
 
@@ -48,14 +49,16 @@ Parse = Callable[[Path, str | None], DocumentResult]
 _tuned = False
 
 
-def parse_on_worker(path: Path, document_id: str | None) -> DocumentResult:
+def parse_on_worker(
+    path: Path, document_id: str | None, reader: str = DEFAULT_READER
+) -> DocumentResult:
     """`process_file` on a Dask worker, with the worker's garbage collector tuned for parsing
     on its first document (as local workers are when they start)."""
     global _tuned
     if not _tuned:
         tune_gc_for_parsing()
         _tuned = True
-    return process_file(path, document_id)
+    return process_file(path, document_id, reader)
 
 
 def _import_distributed():
@@ -158,7 +161,9 @@ def _parse_on_cluster(
         while True:
             while len(in_flight) < window.size() and (task := next(queue, None)):
                 path, document_id = task
-                future = client.submit(parse, Path(path).absolute(), document_id, pure=False)
+                future = client.submit(
+                    parse, Path(path).absolute(), document_id, limits.reader, pure=False
+                )
                 in_flight[future.key] = _InFlight(future, task)
                 finished.add(future)
             if not in_flight:

@@ -97,8 +97,10 @@ def build_line(row: list[RawWord]) -> Line:
             spans.append([word])
         else:
             spans[-1].append(word)
+    # model_construct: every value here is already of its field's type, and validating
+    # thousands of spans per document costs more than reading them
     span_models = [
-        Span(
+        Span.model_construct(
             text=" ".join(w.text for w in span),
             x0=span[0].x0,
             top=min(w.top for w in span),
@@ -108,7 +110,7 @@ def build_line(row: list[RawWord]) -> Line:
         )
         for span in spans
     ]
-    return Line(
+    return Line.model_construct(
         text=" ".join(s.text for s in span_models),
         x0=row[0].x0,
         top=min(w.top for w in row),

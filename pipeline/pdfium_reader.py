@@ -29,9 +29,9 @@ import ctypes
 import math
 import re
 from collections.abc import Iterator
-from functools import partial
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from pipeline.form_fields import FieldValue, field_words
@@ -47,6 +47,18 @@ MAX_STRING = 16_383  # characters of one text object at which PDFium may have cu
 GLUED_GAP = 0.2  # a line break PDFium generated over a gap below this many font sizes is none
 SPLIT_GAP = 0.25  # inside a word, a gap wider than this many font sizes starts a new word
 SAME_LINE = 0.5  # characters whose boxes overlap vertically by half are on one line
+
+
+def _fast_text_object():
+    """FPDFText_GetTextObject returning the object's address as an int: a cache key without a
+    pointer object per call (called once per word)."""
+    import pypdfium2.raw as pdfium_c
+
+    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+
+
+_text_object = _fast_text_object()
 
 
 @dataclass(slots=True)
@@ -105,7 +117,8 @@ def _read_page(pdf, number: int, page, textpage) -> RawPage:
     for word in words:
         # user space (y up) -> the page's own frame (origin top-left) -> the layout frame
         box = (word.left - left, top - word.top, word.right - left, top - word.bottom)
-        box = rotate_box(box, frame, own_width, own_height)
+        if frame:
+            box = rotate_box(box, frame, own_width, own_height)
         raw_words.append(_raw_word(word, box, upright=word.font.angle == frame))
     for value in fields:
         box = rotate_box(value.box_in(left, top), frame, own_width, own_height)
@@ -142,8 +155,9 @@ def _raw_word(word: _Word, box: Box, upright: bool) -> RawWord:
         top=top,
         x1=x1,
         bottom=bottom,
-        fontname=word.font.name + (",Bold" if word.font.bold else ""),
+        fontname=word.font.name,
         size=size,
+        bold=word.font.bold,
     )
 
 
@@ -168,8 +182,12 @@ def _page_words(textpage) -> tuple[list[_Word], bool]:
     reader = _WordReader(textpage, aligned=len(text) == count)
     words: list[_Word] = []
     for match in WORD_RE.finditer(text):
-        for word in reader.words(match.group(), match.start(), match.end() - 1):
-            word.start, word.end = match.start(), match.end() - 1
+        token, start, end = match.group(), match.start(), match.end() - 1
+        if end == start or (_LINE_END_HYPHEN not in token and not MAYBE_TWO_WORDS.search(token)):
+            words.append(reader.whole(token, start, end))
+            continue
+        for word in reader.by_character(token, start):
+            word.start, word.end = start, end
             words.append(word)
     return _join_glued(words, text, reader), reader.longest_object >= MAX_STRING
 
@@ -182,11 +200,13 @@ class _WordReader:
 
         self._c = pdfium_c
         self._textpage = textpage
+        self._raw = textpage.raw
+        self._address = ctypes.cast(textpage.raw, ctypes.c_void_p).value
         self._aligned = aligned
         self._rect = pdfium_c.FS_RECTF()
         self._matrix = pdfium_c.FS_MATRIX()
         self._name = ctypes.create_string_buffer(128)
-        self._fonts: dict[int, _Font] = {}
+        self._fonts: dict[int, _Font] = {}  # by text object
         self._chars_per_object: dict[int, int] = {}
         self.longest_object = 0
 
@@ -196,7 +216,7 @@ class _WordReader:
         return self._c.FPDFText_GetCharIndexFromTextIndex(self._textpage, text_index)
 
     def box(self, index: int) -> tuple[float, float, float, float]:
-        self._c.FPDFText_GetLooseCharBox(self._textpage, index, self._rect)
+        self._c.FPDFText_GetLooseCharBox(self._raw, index, self._rect)
         rect = self._rect
         return rect.left, rect.bottom, rect.right, rect.top
 
@@ -204,11 +224,9 @@ class _WordReader:
         """Did PDFium make this character up (a space or line break it inserted)?"""
         return self._c.FPDFText_IsGenerated(self._textpage, self.char_index(text_index)) == 1
 
-    def object_of(self, index: int) -> int:
-        handle = self._c.FPDFText_GetTextObject(self._textpage, index)
-        return ctypes.cast(handle, ctypes.c_void_p).value or 0
-
-    def font(self, index: int, handle: int) -> _Font:
+    def font(self, index: int) -> _Font:
+        """The font of a character's text object, asked of PDFium once per object."""
+        handle = _text_object(self._address, index) or 0
         font = self._fonts.get(handle)
         if font is None:
             font = self._fonts[handle] = self._read_font(index)
@@ -227,44 +245,33 @@ class _WordReader:
         unmapped = c.FPDFText_HasUnicodeMapError(textpage, index) == 1
         return _Font(name, round(size * scale, 2), angle, bold, unmapped)
 
-    def words(self, text: str, start: int, end: int) -> Iterator[_Word]:
-        """The word at text positions start..end, split where it is not one word on a page."""
+    def whole(self, text: str, start: int, end: int) -> _Word:
+        """A word drawn in one piece: boxes of its first and last character only."""
         first, last = self.char_index(start), self.char_index(end)
-        handle = self.object_of(first)
-        font = self.font(first, handle)
-        self._count(handle, len(text))
-        if last == first or (
-            _LINE_END_HYPHEN not in text
-            and not MAYBE_TWO_WORDS.search(text)
-            and self.one_run(first, last)
-        ):
-            yield self._whole(text, first, last, font)
-            return
-        yield from self._by_character(text, start, font)
-
-    def one_run(self, first: int, last: int) -> bool:
-        """Are these characters drawn by one text object (PDFium gives one rectangle)?"""
-        return self._c.FPDFText_CountRects(self._textpage, first, last - first + 1) == 1
-
-    def _count(self, handle: int, chars: int) -> None:
-        total = self._chars_per_object.get(handle, 0) + chars
-        self._chars_per_object[handle] = total
-        self.longest_object = max(self.longest_object, total)
-
-    def _whole(self, text: str, first: int, last: int, font: _Font) -> _Word:
+        font = self.font(first)
+        self._count(font, len(text))
         left, bottom, right, top = self.box(first)
         if last != first:
             l2, b2, r2, t2 = self.box(last)
             left, bottom = min(left, l2), min(bottom, b2)
             right, top = max(right, r2), max(top, t2)
-        return _Word(text, left, bottom, right, top, font, first, last)
+        return _Word(text, left, bottom, right, top, font, first, last, start, end)
 
-    def _by_character(self, text: str, start: int, font: _Font) -> Iterator[_Word]:
+    def _count(self, font: _Font, chars: int) -> None:
+        """Characters per text object (fonts are cached per object), for the length trap."""
+        key = id(font)
+        total = self._chars_per_object.get(key, 0) + chars
+        self._chars_per_object[key] = total
+        if total > self.longest_object:
+            self.longest_object = total
+
+    def by_character(self, text: str, start: int) -> Iterator[_Word]:
         """Split a word at line ends, wide gaps and font changes, one character at a time."""
         pieces: list[list[tuple[str, int, tuple[float, float, float, float], _Font]]] = [[]]
         for offset, char in enumerate(text):
             index = self.char_index(start + offset)
-            char_font = self.font(index, self.object_of(index))
+            char_font = self.font(index)
+            self._count(char_font, 1)
             box = self.box(index)
             if char == _LINE_END_HYPHEN:
                 char = "-"

@@ -16,6 +16,7 @@ from pipeline.frames import provenance_as_shown
 from pipeline.models import DocumentResult, PageRow, ReadDocument, Segmentation
 from pipeline.normalize import normalize
 from pipeline.read import read_document
+from pipeline.readers import DEFAULT_READER, get_backend
 from pipeline.segment import segment_document, segment_of_page
 
 
@@ -36,7 +37,9 @@ def failed_result(path: Path, document_id: str | None, reason: str) -> DocumentR
     )
 
 
-def process_file(path: Path, document_id: str | None = None) -> DocumentResult:
+def process_file(
+    path: Path, document_id: str | None = None, reader: str = DEFAULT_READER
+) -> DocumentResult:
     started = time.perf_counter()
     result = DocumentResult(
         document_id=document_id,
@@ -49,7 +52,7 @@ def process_file(path: Path, document_id: str | None = None) -> DocumentResult:
         check_readable_file(path)
         result.file_size = path.stat().st_size
         result.document_id = document_id or file_sha256(path)
-        doc = read_document(path, result.document_id)
+        doc = read_document(path, result.document_id, get_backend(reader))
         result.backend = doc.backend
         result.n_pages = len(doc.pages)
         segmentation = segment_document(doc)

@@ -28,7 +28,10 @@ PROBLEMS = {
 
 CID_RE = re.compile(r"\(cid:\d+\)")
 LEADERS_RE = re.compile(r"[.\-_·…=*~]{3,}")  # dot leaders and rules in contents pages
-VOWELS = set("aeiouyAEIOUY")
+VOWEL_RE = re.compile(r"[aeiouyAEIOUY]")
+LATIN_RE = re.compile(r"[A-Za-z]")
+NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+WORD_CHAR_RE = re.compile(r"\w")
 
 MIN_CHARS = 40  # too little text to judge
 BAD_SHARE = 0.3  # share of characters that are codes or control characters
@@ -54,14 +57,24 @@ def text_quality(text: str) -> str:
     if cid_chars > BAD_SHARE * len(visible):
         return CID_CODES
     rest = CID_RE.sub("", visible)
-    if sum(_is_control(c) for c in rest) > BAD_SHARE * max(len(rest), 1):
+    if _control_chars(rest) > BAD_SHARE * max(len(rest), 1):
         return CONTROL_CHARS
     rest = LEADERS_RE.sub("", rest)
-    if len(rest) >= MIN_CHARS and sum(c.isalnum() for c in rest) < MIN_ALNUM_SHARE * len(rest):
+    alnum = len(WORD_CHAR_RE.findall(rest)) - rest.count("_")  # \w is isalnum() or "_"
+    if len(rest) >= MIN_CHARS and alnum < MIN_ALNUM_SHARE * len(rest):
         return SYMBOLS
-    latin = [c for c in rest if c.isascii() and c.isalpha()]
-    if len(latin) >= MIN_LETTERS and len(latin) * 2 >= sum(c.isalpha() for c in rest):
-        vowels = sum(c in VOWELS for c in latin)
-        if vowels < MIN_VOWEL_SHARE * len(latin):
+    latin = len(LATIN_RE.findall(rest))
+    letters = latin + sum(c.isalpha() for c in NON_ASCII_RE.findall(rest))
+    if latin >= MIN_LETTERS and latin * 2 >= letters:
+        vowels = len(VOWEL_RE.findall(rest))
+        if vowels < MIN_VOWEL_SHARE * latin:
             return IMPLAUSIBLE
     return GOOD
+
+
+def _control_chars(text: str) -> int:
+    """Characters that are control codes, private, unassigned or replacement characters
+    (whitespace excluded); the common all-printable case costs one C call."""
+    if text.isprintable():
+        return text.count("\ufffd")
+    return sum(_is_control(c) for c in text)

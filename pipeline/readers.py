@@ -117,11 +117,15 @@ class _PdfplumberReader:
         words = page.extract_words(
             keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size"]
         )
+        from pipeline.form_fields import field_words
+
+        fields = [word for value in _pdfplumber_fields(page) for word in field_words(value)]
         raw = RawPage(
             number=number,
             width=float(page.width),
             height=float(page.height),
-            words=[
+            words=fields
+            + [
                 RawWord(
                     text=w["text"],
                     x0=float(w["x0"]),
@@ -140,6 +144,46 @@ class _PdfplumberReader:
         if not page.objects and _undecodable_content(page):
             raw.problem = "page content could not be decoded (damaged compressed data)"
         return raw
+
+
+def _pdfplumber_fields(page) -> list:
+    """Values of the page's visible text and choice fields (see `pipeline/form_fields.py`)."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+    from pdfminer.utils import decode_text
+
+    from pipeline.form_fields import FieldValue
+
+    values = []
+    for annot in page.annots:
+        data = annot.get("data") or {}
+        field, inherited = data, {}
+        for _ in range(8):  # a field's type and value may sit on its parents
+            for key in ("FT", "V", "DA"):
+                if key not in inherited and key in field:
+                    inherited[key] = resolve1(field[key])
+            parent = resolve1(field.get("Parent")) if field.get("Parent") else None
+            if not isinstance(parent, dict):
+                break
+            field = parent
+        kind = inherited.get("FT")
+        value = inherited.get("V")
+        hidden = int(resolve1(data.get("F")) or 0) & 0b100010  # Hidden, NoView
+        if not isinstance(kind, PSLiteral) or kind.name not in ("Tx", "Ch") or hidden:
+            continue
+        if isinstance(value, bytes):
+            value = decode_text(value)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        size = re.search(rb"([\d.]+)\s+Tf", inherited.get("DA") or b"")
+        values.append(
+            FieldValue(
+                value=value,
+                box=(annot["x0"], annot["top"], annot["x1"], annot["bottom"]),
+                font_size=float(size.group(1)) if size else 0.0,
+            )
+        )
+    return values
 
 
 def _undecodable_content(page) -> bool:

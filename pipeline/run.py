@@ -23,7 +23,7 @@ from pipeline import PIPELINE_VERSION
 from pipeline.errors import describe_exception
 from pipeline.files import discover, file_sha256
 from pipeline.interrupts import StopBetweenDocuments
-from pipeline.load import connect, display_path, load_result, loaded_version
+from pipeline.load import display_path, load_result, loaded_version, writer_connection
 from pipeline.models import DocumentResult
 from pipeline.process import failed_result
 from pipeline.workers import Limits, Task, run_limited
@@ -182,7 +182,7 @@ def ingest(
     started = time.perf_counter()
     summary = IngestSummary()
     executor = executor or local_executor(workers, limits)
-    con = connect(db_path)
+    con = writer_connection(db_path)
     stops = StopBetweenDocuments()
     try:
         with stops:
@@ -195,7 +195,7 @@ def ingest(
                     if written % REOPEN_EVERY == 0:
                         con.close()
                         release_freed_memory()
-                        con = connect(db_path)
+                        con = writer_connection(db_path)
                     result = _load(con, result)
                     for copy in plan.copies.pop(result.document_id or "", []):
                         _record_path(con, result.document_id, copy)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.views import create_views
 
 PROVENANCE = """
@@ -121,13 +123,26 @@ DOCUMENT_TABLES = [name for name in TABLES if name != "documents"]
 FACT_TABLES = ["meetings", "agenda_items", "attendees", "resolutions", "money", "contacts"]
 
 
-def column_names(table: str) -> list[str]:
-    names = []
+_COLUMN_RE = re.compile(r"(?P<name>\w+)\s+(?P<type>[A-Z]+(?:\s*\([^)]*\))?)")
+
+
+def _columns(table: str) -> list[tuple[str, str]]:
+    """(name, type) of each column of a table, in order."""
+    columns = []
     for line in TABLES[table].strip().splitlines():
         line = line.strip().rstrip(",")
-        if line:
-            names.append(line.split()[0])
-    return names
+        match = _COLUMN_RE.match(line)
+        if match:
+            columns.append((match["name"], match["type"].replace(" ", "")))
+    return columns
+
+
+def column_names(table: str) -> list[str]:
+    return [name for name, _ in _columns(table)]
+
+
+def column_types(table: str) -> list[str]:
+    return [column_type for _, column_type in _columns(table)]
 
 
 def create_schema(con) -> None:

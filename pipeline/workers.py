@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pipeline.models import DocumentResult
 from pipeline.process import failed_result, process_file
+from pipeline.readers import DEFAULT_READER
 
 Task = tuple[Path, str | None]  # (path, document_id if already known)
 
@@ -35,10 +36,12 @@ DEFAULT_MEMORY_MB = 3072
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-document limits; None switches a limit off."""
+    """How workers parse each document: its limits (None switches a limit off) and the
+    PDF reader they use."""
 
     seconds: float | None = DEFAULT_TIMEOUT
     memory_mb: int | None = DEFAULT_MEMORY_MB
+    reader: str = DEFAULT_READER
 
     def time_reason(self) -> str:
         return f"time limit exceeded: still reading after {self.seconds:g} s (--timeout)"
@@ -83,7 +86,7 @@ def _worker_main(conn: Connection, limits: Limits) -> None:
     _limit_memory(limits.memory_mb)
     while (task := conn.recv()) is not None:
         path, document_id = task
-        result = process_file(path, document_id)
+        result = process_file(path, document_id, limits.reader)
         if result.status == "failed" and result.error and "out of memory" in result.error:
             result.error = limits.memory_reason()
         try:

@@ -20,7 +20,7 @@ from pipeline.load import display_path
 from pipeline.run import ingest
 from pipeline.schema import FACT_TABLES
 from pipeline.workers import Limits
-from tests.badpdfs.make_bad_pdfs import Case, build, long_line
+from tests.badpdfs.make_bad_pdfs import Case, build, slow_pack
 from tests.conftest import corpus_pdf
 from tests.pdf_factory import assemble, document_objects, make_pdf, stream, text_ops
 
@@ -221,7 +221,7 @@ def _status(db: Path) -> dict[str, tuple[str, str]]:
 
 
 def test_time_limit_fails_the_slow_file_and_the_batch_goes_on(tmp_path: Path):
-    (tmp_path / "slow.pdf").write_bytes(long_line())  # pdfplumber needs ~10 s for this page
+    (tmp_path / "slow.pdf").write_bytes(slow_pack())  # 20,000 pages: minutes for any reader
     (tmp_path / "quick.pdf").write_bytes(make_pdf([["Quick: the item was noted."]]))
     shutil.copy(corpus_pdf(GOOD[1]), tmp_path / "good.pdf")
     db = tmp_path / "a.duckdb"

@@ -24,6 +24,7 @@ from pipeline.process import process_file
 from pipeline.run import ingest
 from pipeline.schema import TABLES, column_names
 from pipeline.workers import Limits
+from tests.badpdfs.make_bad_pdfs import slow_pack
 from tests.conftest import ROOT, corpus_pdf
 
 distributed = pytest.importorskip("distributed")
@@ -37,7 +38,6 @@ STEMS = [
     "nipissing-township-2025-03-04-agenda-package-scanned",  # no text layer: partial
 ]
 SPACY_STEM = "east-palo-alto-planning-commission-2020-01-27-minutes"
-SLOW_STEM = "000_de16defd1125f27f"  # 119 pages: about 6 s to read on one core
 TIMING_COLUMNS = {"ingested_at", "seconds", "seen_at"}
 
 
@@ -151,7 +151,9 @@ def test_work_in_flight_is_bounded(cluster, tmp_path, monkeypatch):
 
 
 def test_time_limit_fails_the_document_and_restarts_its_worker(cluster, client, tmp_path):
-    files = [corpus_pdf(SLOW_STEM), corpus_pdf(STEMS[0]), corpus_pdf(STEMS[1])]
+    slow = tmp_path / "slow.pdf"
+    slow.write_bytes(slow_pack())  # 20,000 pages: minutes for any reader
+    files = [slow, corpus_pdf(STEMS[0]), corpus_pdf(STEMS[1])]
     limits = Limits(seconds=3)
     started = time.monotonic()
     summary = ingest(
@@ -159,14 +161,14 @@ def test_time_limit_fails_the_document_and_restarts_its_worker(cluster, client, 
     )
     assert summary.counts == {"ok": 2, "failed": 1}
     assert summary.failures == [
-        (str(corpus_pdf(SLOW_STEM)), "time limit exceeded: still reading after 3 s (--timeout)")
+        (str(slow), "time limit exceeded: still reading after 3 s (--timeout)")
     ]
     assert time.monotonic() - started < 30
     client.wait_for_workers(2, timeout=30)  # the worker stuck on the slow pack was replaced
     assert not any(client.processing().values())  # nothing left running on the cluster
 
 
-def _misbehave(path: Path, document_id: str | None):
+def _misbehave(path: Path, document_id: str | None, reader: str = ""):
     """A stand-in for process_file whose worker dies on 'dies-*' files and raises on
     'raises-*' files (process_file itself never raises)."""
     if path.name.startswith("dies-"):
@@ -289,7 +291,7 @@ def test_a_lost_scheduler_stops_the_batch_with_a_clear_error(tmp_path):
     assert 1 <= loaded < len(files)
 
 
-def _other_version(path: Path, document_id: str | None):
+def _other_version(path: Path, document_id: str | None, reader: str = ""):
     """process_file as a worker with another agendas version would run it."""
     result = process_file(path, document_id)
     result.pipeline_version = "0.0.1"

@@ -24,6 +24,7 @@ if __package__ in (None, ""):  # run as a script: make `tests.pdf_factory` impor
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.pdf_factory import (  # noqa: E402
+    HELVETICA,
     assemble,
     document_objects,
     escape,
@@ -171,6 +172,26 @@ def long_line(chars: int = 500_000) -> bytes:
     words = "LONGSTART " + "lorem " * ((chars - 20) // 6) + "LONGEND"
     content = b"BT /F1 1 Tf 5 800 Td (" + escape(words).encode() + b") Tj ET"
     return assemble(document_objects([content]))
+
+
+def slow_pack(pages: int = 20_000) -> bytes:
+    """Many pages of dense text that all share one content stream: a small file that takes any
+    reader minutes, because every page is read and laid out."""
+    lines = [f"Line {n}: the committee noted the report and agreed the plan." for n in range(60)]
+    content = text_ops(lines, x=40, y=800, size=9)
+    kids = " ".join(f"{5 + i} 0 R" for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+        HELVETICA,
+        stream(content),
+    ]
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    )
+    objects.extend([page] * pages)
+    return assemble(objects)
 
 
 def huge_page() -> bytes:
