@@ -2,8 +2,9 @@
 
     python benchmarks/throughput.py [--packs N] [--source corpus] [--workers K]
 
-Builds N packs from the bundled corpus's text-layer PDFs (copies whose bytes, and so SHA-256, differ: a comment
-is appended after the end of the file, which readers ignore), then measures on the same files:
+Builds N packs from the bundled corpus's text-layer PDFs (copies whose bytes, and so SHA-256,
+differ: a comment is appended after the end of the file, which readers ignore), then measures
+on the same files:
 
 1. the baseline: pdfplumber `extract_text()` on every page, one process;
    and, for the practical ceiling, bare pypdfium2 text (`get_text_range()`) on every page;

@@ -30,7 +30,7 @@ import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -84,6 +84,7 @@ class _Word:
     last: int
     start: int = -1  # text positions of its first and last character
     end: int = -1
+    broken: bool = False  # ends with a hyphen PDFium marked at a line end; the next word goes on
 
 
 class _PdfiumReader:
@@ -110,6 +111,8 @@ def _read_page(pdf, number: int, page, textpage) -> RawPage:
     left, bottom, right, top = page.get_bbox()
     words, truncated = _page_words(textpage)
     unmapped = sum(len(w.text) for w in words if w.font.unmapped)
+    if unmapped > UNREADABLE_SHARE * sum(len(w.text) for w in words):
+        _show_glyph_codes(words)
     fields = _form_fields(pdf, page) if pdf.formenv else []
     frame = _dominant_angle(words)
     own_width, own_height = right - left, top - bottom
@@ -142,6 +145,17 @@ def _read_page(pdf, number: int, page, textpage) -> RawPage:
 
 
 TRUNCATED = "a text object longer than PDFium reads in full"
+UNREADABLE_SHARE = 0.3  # share of characters without a Unicode map that makes a page unreadable
+
+
+def _show_glyph_codes(words: list[_Word]) -> None:
+    """On a page mostly set in fonts without a Unicode map, PDFium gives each glyph code as
+    if it were a character, so the page reads as noise in which '$7' or a date may appear by
+    chance. Write such words as pdfminer does, '(cid:N)', so no extractor reads facts into
+    them and the page is reported unreadable whichever reader read it."""
+    for word in words:
+        if word.font.unmapped:
+            word.text = "".join(f"(cid:{ord(char)})" for char in word.text)
 
 
 def _raw_word(word: _Word, box: Box, upright: bool) -> RawWord:
@@ -189,7 +203,8 @@ def _page_words(textpage) -> tuple[list[_Word], bool]:
         for word in reader.by_character(token, start):
             word.start, word.end = start, end
             words.append(word)
-    return _join_glued(words, text, reader), reader.longest_object >= MAX_STRING
+    words = _join_broken_words(_join_glued(words, text, reader))
+    return words, reader.longest_object >= MAX_STRING
 
 
 class _WordReader:
@@ -282,8 +297,11 @@ class _WordReader:
             if current and _breaks(current[-1][2], box, current[-1][3]):
                 pieces.append([])
             pieces[-1].append((char, index, box, char_font))
-        words = [_piece_word(piece) for piece in pieces if piece]
-        yield from _dehyphenate(words)
+        for piece in pieces:
+            if piece:
+                word = _piece_word(piece)
+                word.broken = piece[-1][0] == "-" and piece is not pieces[-1]
+                yield word
 
 
 def _breaks(before: tuple, after: tuple, font: _Font) -> bool:
@@ -316,31 +334,36 @@ def _piece_word(piece: list) -> _Word:
     )
 
 
-def _dehyphenate(words: list[_Word]) -> Iterator[_Word]:
-    """'Llan-' at a line end + 'fair' -> 'Llanfair' on the first line (PDFium cannot tell a
-    soft hyphen from a hard one there; a continuation that starts in lower case is read as a
-    word broken by hyphenation, as Chrome's viewer does, anything else keeps its hyphen)."""
+def _join_broken_words(words: list[_Word]) -> list[_Word]:
+    """'Llan-' at a line end + 'fair' -> 'Llanfair' on the first line, when the rest of the
+    word starts the next line (nothing printed left of it: in a table the next line may begin
+    in another cell, and the hyphen stays). PDFium cannot tell a soft hyphen from a hard one
+    there: a rest that starts in lower case is read as a word broken by hyphenation and loses
+    the hyphen, as Chrome's viewer copies it; any other keeps it ('Anglo-Saxon')."""
+    out: list[_Word] = []
     index = 0
     while index < len(words):
         word = words[index]
-        following = words[index + 1] if index + 1 < len(words) else None
-        if word.text.endswith("-") and following is not None:
-            rest = following.text
-            joined = word.text[:-1] + rest if rest[:1].islower() else word.text + rest
-            yield _Word(
-                joined,
-                word.left,
-                word.bottom,
-                word.right,
-                word.top,
-                word.font,
-                word.first,
-                following.last,
-            )
+        rest = words[index + 1] if word.broken and index + 1 < len(words) else None
+        if rest is not None and _starts_its_line(rest, words):
+            text = word.text[:-1] + rest.text if rest.text[:1].islower() else word.text + rest.text
+            out.append(replace(word, text=text, last=rest.last, end=rest.end, broken=False))
             index += 2
             continue
-        yield word
+        out.append(word)
         index += 1
+    return out
+
+
+def _starts_its_line(word: _Word, words: list[_Word]) -> bool:
+    height = word.top - word.bottom
+    for other in words:
+        if other is word or other.right > word.left:
+            continue
+        overlap = min(other.top, word.top) - max(other.bottom, word.bottom)
+        if overlap > SAME_LINE * min(height, other.top - other.bottom):
+            return False
+    return True
 
 
 def _join_glued(words: list[_Word], text: str, reader: _WordReader) -> list[_Word]:
