@@ -36,7 +36,7 @@ def provenance_as_shown(extraction: Extraction, pages: list[Page]) -> None:
     turned = {p.number: p for p in pages if p.rotation % 360}
     if not turned:
         return
-    for table in extraction.model_fields:
+    for table in type(extraction).model_fields:
         for record in getattr(extraction, table):
             where = record.provenance
             page = turned.get(where.page)

@@ -80,10 +80,11 @@ def loaded_version(con: duckdb.DuckDBPyConnection, document_id: str) -> tuple[st
 
 def _insert_columns(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
     """One INSERT per table and document, each column handed over as one JSON array that
-    DuckDB parses itself, strictly: a value of the wrong type fails the insert (its JSON extension is built in). Converting Python values one by one
-    costs DuckDB ~7 us each (it tries to import pandas for every value), which made the
-    single loading process the bottleneck of a parallel ingest; JSON is 7x cheaper and exact:
-    floats round-trip, decimals, dates and times go over as their text."""
+    DuckDB parses itself (its JSON extension is built in), strictly: a value of the wrong type
+    fails the insert. Converting Python values one by one costs DuckDB ~7 us each (it tries
+    to import pandas for every value), which made the single loading process the bottleneck
+    of a parallel ingest; JSON is 7x cheaper and exact: floats round-trip, decimals, dates
+    and times go over as their text."""
     types = column_types(table)
     columns = [
         json.dumps(list(column), default=_json_value, ensure_ascii=False)

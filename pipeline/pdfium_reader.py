@@ -114,7 +114,7 @@ def _read_page(pdf, number: int, page, textpage) -> RawPage:
     if unmapped > UNREADABLE_SHARE * sum(len(w.text) for w in words):
         _show_glyph_codes(words)
     fields = _form_fields(pdf, page) if pdf.formenv else []
-    frame = _dominant_angle(words)
+    frame = _dominant_angle(words, default=rotation)
     own_width, own_height = right - left, top - bottom
     raw_words: list[RawWord] = []
     for word in words:
@@ -175,12 +175,13 @@ def _raw_word(word: _Word, box: Box, upright: bool) -> RawWord:
     )
 
 
-def _dominant_angle(words: list[_Word]) -> int:
-    """The text direction that holds most characters: the frame the page is laid out in."""
+def _dominant_angle(words: list[_Word], default: int) -> int:
+    """The text direction that holds most characters: the frame the page is laid out in (a
+    page without text is laid out as shown, turned by its /Rotate)."""
     weight: dict[int, int] = {}
     for word in words:
         weight[word.font.angle] = weight.get(word.font.angle, 0) + len(word.text)
-    return max(weight, key=lambda angle: (weight[angle], angle == 0)) if weight else 0
+    return max(weight, key=lambda angle: (weight[angle], angle == default)) if weight else default
 
 
 def _page_words(textpage) -> tuple[list[_Word], bool]:

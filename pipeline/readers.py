@@ -9,6 +9,7 @@ length, so `read.py` uses it to cross-check pages where PDFium may have missed t
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -114,16 +115,30 @@ class _PdfplumberReader:
 
     @staticmethod
     def _read(number: int, page) -> RawPage:
-        words = page.extract_words(
-            keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size"]
-        )
-        from pipeline.form_fields import field_words
+        from pdfplumber.utils import extract_words
 
-        fields = [word for value in _pdfplumber_fields(page) for word in field_words(value)]
+        from pipeline.form_fields import field_words
+        from pipeline.frames import rotate_box, turned_size
+
+        shown_width, shown_height = float(page.width), float(page.height)
+        frame = _text_frame(page.chars)
+        chars = page.chars
+        if frame:  # lay the page out where its text is upright (see pdfium_reader.py)
+            chars = [_turned_char(c, frame, shown_width, shown_height) for c in chars]
+        words = extract_words(
+            chars, keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size"]
+        )
+        fields = []
+        for value in _pdfplumber_fields(page):
+            if frame and value.box:
+                value.box = rotate_box(value.box, frame, shown_width, shown_height)
+            fields.extend(field_words(value))
+        width, height = turned_size(frame, shown_width, shown_height)
         raw = RawPage(
             number=number,
-            width=float(page.width),
-            height=float(page.height),
+            width=width,
+            height=height,
+            rotation=(-frame) % 360,
             words=fields
             + [
                 RawWord(
@@ -144,6 +159,39 @@ class _PdfplumberReader:
         if not page.objects and _undecodable_content(page):
             raw.problem = "page content could not be decoded (damaged compressed data)"
         return raw
+
+
+def _text_frame(chars: list[dict]) -> int:
+    """The clockwise turn (0, 90, 180, 270) of the page as shown that makes most of its text
+    upright: 270 for text running down the page, as on a /Rotate 90 page drawn unturned."""
+    weight: dict[int, int] = {}
+    for char in chars:
+        a, b = char["matrix"][:2]
+        angle = round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90
+        weight[angle] = weight.get(angle, 0) + 1
+    return max(weight, key=lambda angle: (weight[angle], angle == 0)) if weight else 0
+
+
+def _turned_char(char: dict, frame: int, width: float, height: float) -> dict:
+    """A character as pdfplumber gives it, in the frame turned `frame` degrees clockwise."""
+    from pipeline.frames import rotate_box
+
+    x0, top, x1, bottom = rotate_box(
+        (char["x0"], char["top"], char["x1"], char["bottom"]), frame, width, height
+    )
+    # pdfminer gives a sideways character the size of its advance; upright, it is its height
+    return {
+        **char,
+        "x0": x0,
+        "top": top,
+        "x1": x1,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "size": round(bottom - top, 2),
+        "upright": True,
+    }
 
 
 def _pdfplumber_fields(page) -> list:

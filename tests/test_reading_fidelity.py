@@ -65,17 +65,19 @@ def test_form_fields_of_a_real_agenda_template_are_read():
     assert "3. Approval of minutes from meeting date: May 9, 2023" in lines
 
 
-def test_a_rotated_page_reads_in_its_text_direction(tmp_path: Path):
-    doc = _read(tmp_path, fidelity.rotated_page())
+@pytest.mark.parametrize("reader", READERS)
+def test_a_rotated_page_reads_in_its_text_direction(tmp_path: Path, reader: str):
+    doc = _read(tmp_path, fidelity.rotated_page(), reader)
     page = doc.pages[0]
     assert page.text.splitlines() == fidelity.AGENDA_LINES
     assert page.rotation == 90  # the lines' frame, turned 90 degrees, is the page as shown
 
 
-def test_rotated_provenance_boxes_cover_the_words_on_the_page_as_shown(tmp_path: Path):
+@pytest.mark.parametrize("reader", READERS)
+def test_rotated_provenance_boxes_cover_the_words_on_the_page_as_shown(tmp_path: Path, reader: str):
     path = tmp_path / "rotated.pdf"
     path.write_bytes(fidelity.rotated_page())
-    page = read_document(path, "r").pages[0]
+    page = read_document(path, "r", get_backend(reader)).pages[0]
     line = next(line for line in page.lines if line.text.startswith("Date of meeting"))
     x0, top, x1, bottom = rotate_box(
         (line.x0, line.top, line.x1, line.bottom), 90, page.width, page.height
@@ -145,3 +147,16 @@ def test_pdfium_lines_match_pdfplumber_lines(stem: str):
                 close += max(_iou(line, other) for other in same_text) >= 0.7
     assert matched >= 0.85 * total
     assert close >= 0.98 * matched
+
+
+def test_rows_from_a_rotated_page_point_at_the_page_as_shown(tmp_path: Path):
+    path = tmp_path / "rotated.pdf"
+    path.write_bytes(fidelity.rotated_page())
+    meeting = process_file(path).extraction.meetings[0]
+    where = meeting.provenance
+    box = (where.x0 - 1, where.top - 1, where.x1 + 1, where.bottom + 1)
+    with pdfplumber.open(path) as pdf:
+        inside = "".join(c["text"] for c in pdf.pages[0].within_bbox(box).chars)
+    assert meeting.meeting_date.isoformat() == "2025-03-05"
+    for line in fidelity.AGENDA_LINES[:2]:  # the rows the meeting was read from
+        assert set(line.replace(" ", "")) <= set(inside)
