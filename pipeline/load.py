@@ -13,6 +13,7 @@ import json
 import sys
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -79,22 +80,27 @@ def loaded_version(con: duckdb.DuckDBPyConnection, document_id: str) -> tuple[st
 
 
 def _insert_columns(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
-    """One INSERT per table and document, each column handed over as one JSON array that
-    DuckDB parses itself (its JSON extension is built in), strictly: a value of the wrong type
-    fails the insert. Converting Python values one by one costs DuckDB ~7 us each (it tries
-    to import pandas for every value), which made the single loading process the bottleneck
-    of a parallel ingest; JSON is 7x cheaper and exact: floats round-trip, decimals, dates
-    and times go over as their text."""
+    """One INSERT per table and document, the rows handed over as one JSON object of columns
+    that DuckDB parses itself (its JSON extension is built in), strictly: a value of the wrong
+    type fails the insert. Converting Python values one by one costs DuckDB ~7 us each (it
+    tries to import pandas for every value), which made the single loading process the
+    bottleneck of a parallel ingest; JSON is several times cheaper and exact: floats
+    round-trip, decimals, dates and times go over as their text."""
+    columns = {f"c{index}": list(column) for index, column in enumerate(zip(*rows, strict=True))}
+    payload = json.dumps(columns, default=_json_value, ensure_ascii=False)
+    con.execute(_insert_sql(table), [payload])
+
+
+@cache
+def _insert_sql(table: str) -> str:
+    """INSERT ... SELECT unnest(c.c0), unnest(c.c1), ... FROM the JSON columns, typed."""
     types = column_types(table)
-    columns = [
-        json.dumps(list(column), default=_json_value, ensure_ascii=False)
-        for column in zip(*rows, strict=True)
-    ]
-    unnest = ", ".join(
-        f"unnest(json_transform_strict(${i}, '[\"{column_type}\"]'))"
-        for i, column_type in enumerate(types, start=1)
+    shape = json.dumps({f"c{index}": [column_type] for index, column_type in enumerate(types)})
+    unnest = ", ".join(f"unnest(c.c{index})" for index in range(len(types)))
+    return (
+        f"INSERT INTO {table} SELECT {unnest} "
+        f"FROM (SELECT json_transform_strict($1, '{shape}') AS c)"
     )
-    con.execute(f"INSERT INTO {table} SELECT {unnest}", columns)
 
 
 def _json_value(value: Any) -> str:
@@ -267,21 +273,24 @@ def load_result(con: duckdb.DuckDBPyConnection, result: DocumentResult) -> str:
                 else:
                     con.execute(f"DELETE FROM {table} WHERE document_id = ?", [old])
             con.execute("DELETE FROM documents WHERE document_id = ?", [old])
-        con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _insert_columns(
+            con,
+            "documents",
             [
-                doc,
-                absolute,
-                display_path(result.file_name),
-                result.file_size,
-                result.n_pages,
-                result.status,
-                result.error,
-                datetime.now(),
-                result.pipeline_version,
-                result.backend,
-                result.seconds,
-                result.notes,
+                [
+                    doc,
+                    absolute,
+                    display_path(result.file_name),
+                    result.file_size,
+                    result.n_pages,
+                    result.status,
+                    result.error,
+                    datetime.now(),
+                    result.pipeline_version,
+                    result.backend,
+                    result.seconds,
+                    result.notes,
+                ]
             ],
         )
         for table, table_rows in rows.items():
