@@ -79,23 +79,38 @@ def loaded_version(con: duckdb.DuckDBPyConnection, document_id: str) -> tuple[st
     return (row[0], row[1]) if row else None
 
 
-def _insert_columns(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
-    """One INSERT per table and document, the rows handed over as one JSON object of columns
-    that DuckDB parses itself (its JSON extension is built in), strictly: a value of the wrong
-    type fails the insert. Converting Python values one by one costs DuckDB ~7 us each (it
-    tries to import pandas for every value), which made the single loading process the
-    bottleneck of a parallel ingest; JSON is several times cheaper and exact: floats
-    round-trip, decimals, dates and times go over as their text."""
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
+    """One INSERT per table and document, the rows handed over as JSON that DuckDB parses
+    itself (its JSON extension is built in), strictly: a value of the wrong type fails the
+    insert. Converting Python values one by one costs DuckDB ~7 us each (it tries to import
+    pandas for every value), which made the single loading process the bottleneck of a
+    parallel ingest; JSON is several times cheaper and exact: floats round-trip, decimals,
+    dates and times go over as their text. A few rows go as a list of row objects (one
+    typed transform and one unnest to plan), many as an object of columns (cheaper to parse)."""
+    if len(rows) < MANY_ROWS:
+        objects = [{f"c{index}": value for index, value in enumerate(row)} for row in rows]
+        payload = json.dumps(objects, default=_json_value, ensure_ascii=False)
+        con.execute(_insert_sql(table, by_column=False), [payload])
+        return
     columns = {f"c{index}": list(column) for index, column in enumerate(zip(*rows, strict=True))}
     payload = json.dumps(columns, default=_json_value, ensure_ascii=False)
-    con.execute(_insert_sql(table), [payload])
+    con.execute(_insert_sql(table, by_column=True), [payload])
+
+
+MANY_ROWS = 64  # from here on, columns parse faster than row objects
 
 
 @cache
-def _insert_sql(table: str) -> str:
-    """INSERT ... SELECT unnest(c.c0), unnest(c.c1), ... FROM the JSON columns, typed."""
+def _insert_sql(table: str, by_column: bool) -> str:
+    """INSERT ... SELECT from the JSON rows or columns, cast to the table's column types."""
     types = column_types(table)
-    shape = json.dumps({f"c{index}": [column_type] for index, column_type in enumerate(types)})
+    if not by_column:
+        shape = json.dumps([{f"c{index}": kind for index, kind in enumerate(types)}])
+        return (
+            f"INSERT INTO {table} "
+            f"SELECT unnest(json_transform_strict($1, '{shape}'), recursive := true)"
+        )
+    shape = json.dumps({f"c{index}": [kind] for index, kind in enumerate(types)})
     unnest = ", ".join(f"unnest(c.c{index})" for index in range(len(types)))
     return (
         f"INSERT INTO {table} SELECT {unnest} "
@@ -273,7 +288,7 @@ def load_result(con: duckdb.DuckDBPyConnection, result: DocumentResult) -> str:
                 else:
                     con.execute(f"DELETE FROM {table} WHERE document_id = ?", [old])
             con.execute("DELETE FROM documents WHERE document_id = ?", [old])
-        _insert_columns(
+        _insert_rows(
             con,
             "documents",
             [
@@ -295,7 +310,7 @@ def load_result(con: duckdb.DuckDBPyConnection, result: DocumentResult) -> str:
         )
         for table, table_rows in rows.items():
             if table_rows:
-                _insert_columns(con, table, table_rows)
+                _insert_rows(con, table, table_rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
