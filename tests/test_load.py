@@ -9,6 +9,7 @@ import duckdb
 
 from pipeline import load as load_module
 from pipeline.load import connect
+from pipeline.process import process_file
 from pipeline.run import ingest
 from pipeline.schema import FACT_TABLES
 from tests.conftest import corpus_pdf
@@ -137,3 +138,21 @@ def test_a_document_the_database_refuses_is_recorded_failed_and_the_batch_goes_o
     assert kent_rows == 0  # nothing of the refused document was kept
     assert after["agenda_items"] == before["agenda_items"]  # the minutes have no items
     assert after["attendees"] > before["attendees"]  # but the minutes did load
+
+
+def test_quotes_and_sql_in_text_are_stored_verbatim(tmp_path: Path):
+    """Rows reach DuckDB as JSON inside SQL string literals: quotes must survive, and text that
+    looks like SQL must stay text."""
+    line = "O'Brien's report'); DROP TABLE pages; -- \"quoted\" \\ back\\slash \u2019 \x00"
+    result = process_file(corpus_pdf("milburn-pc-2019-09-03-agenda"))
+    result.pages[0].text = line
+    result.extraction.meetings[0].body = line
+    db = tmp_path / "q.duckdb"
+    con = connect(db)
+    try:
+        load_module.load_result(con, result)
+        assert con.execute("SELECT text FROM pages WHERE page = 1").fetchone()[0] == line
+        assert con.execute("SELECT body FROM meetings").fetchone()[0] == line
+        assert con.execute("SELECT count(*) FROM pages").fetchone()[0] == len(result.pages)
+    finally:
+        con.close()
