@@ -93,6 +93,12 @@ def main() -> None:
     help="Megabytes of memory one worker may use for a document (0: no limit).",
 )
 @click.option(
+    "--authority",
+    metavar="NAME",
+    default=None,
+    help="The council (or board) the files are from, recorded on each document.",
+)
+@click.option(
     "--reader",
     type=click.Choice(READERS),
     default=DEFAULT_READER,
@@ -121,6 +127,7 @@ def ingest(
     log_every: float,
     timeout: float,
     memory_mb: int,
+    authority: str | None,
     reader: str,
     executor: str,
     scheduler: str | None,
@@ -157,6 +164,7 @@ def ingest(
                 on_start=progress.start,
                 on_result=progress.advance,
                 executor=parse,
+                authority=authority,
             )
     except ConnectionError as exc:  # the Dask scheduler went away mid-batch
         if executor != "dask":
@@ -269,12 +277,24 @@ def stats(db_path: Path, fmt: str) -> None:
 )
 @click.option("--per-document", is_flag=True, help="Also print a table for each document.")
 @click.option(
+    "--by",
+    "group_by",
+    type=click.Choice(["authority"]),
+    default=None,
+    help="Also print F1 per table for each authority.",
+)
+@click.option(
     "--floor",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help='JSON {"table": minimum F1}: exit 1 when any total falls below it.',
+    help='JSON {"micro": {"table": minimum F1}, "macro": {...}}: exit 1 when a score is below.',
 )
 def eval_command(
-    gold_dir: Path, db_path: Path, json_out: Path | None, per_document: bool, floor: Path | None
+    gold_dir: Path,
+    db_path: Path,
+    json_out: Path | None,
+    per_document: bool,
+    group_by: str | None,
+    floor: Path | None,
 ) -> None:
     """Score the database against gold annotations: precision, recall, F1, page accuracy."""
     from pipeline.evaluate import check_floor, evaluate, format_report
@@ -283,7 +303,9 @@ def eval_command(
         report = evaluate(gold_dir, db_path)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(format_report(report, per_document=per_document))
+    click.echo(
+        format_report(report, per_document=per_document, by_authority=group_by == "authority")
+    )
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False))

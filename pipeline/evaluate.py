@@ -20,6 +20,8 @@ from typing import Any
 
 import duckdb
 
+from pipeline.evaluate_groups import UNKNOWN, by_group, format_by_group, macro, read_manifests
+
 TABLE_NAMES: list[str] = [
     "meetings",
     "agenda_items",
@@ -48,7 +50,7 @@ PREDICTED_SQL: dict[str, str] = {
     "meetings": "SELECT kind, CAST(meeting_date AS VARCHAR) AS date, body, page FROM meetings",
     "agenda_items": "SELECT number, title, part, page FROM agenda_items",
     "attendees": "SELECT name, honorific, role, status, page FROM attendees",
-    "resolutions": "SELECT minute_number, item_title, text, page FROM resolutions",
+    "resolutions": "SELECT * FROM resolutions",
     "money": "SELECT amount, currency, raw, implicit, page FROM money",
     "contacts": "SELECT name, role, phone, phone_e164, email, page FROM contacts",
 }
@@ -159,7 +161,12 @@ def _match_meeting(gold: dict, pred: dict) -> float | None:
 
 
 def _match_agenda_item(gold: dict, pred: dict) -> float | None:
-    if normalize_number(gold.get("number")) != normalize_number(pred.get("number")):
+    """Same number (a sub-item's printed number, or it after its parent's: 'a' or '8a'; an
+    unnumbered gold row only an unnumbered prediction) and a similar title."""
+    number = normalize_number(gold.get("number"))
+    parent = normalize_number(gold.get("parent"))
+    accepted = {number, parent + number} if number and parent else {number}
+    if normalize_number(pred.get("number")) not in accepted:
         return None
     return similarity(
         normalize_text(gold.get("title")), normalize_text(pred.get("title")), TITLE_THRESHOLD
@@ -283,6 +290,8 @@ def score_table(table: str, gold: list[dict], predicted: list[dict]) -> dict:
     """
     gold = select_rows(table, gold)
     predicted = select_rows(table, predicted)
+    if table == "contacts":  # a footer repeated on every page is one contact
+        gold, predicted = distinct_contacts(gold), distinct_contacts(predicted)
     pairs = match_pairs(gold, predicted, MATCHERS[table])
     checked = [(gi, pi) for gi, pi in pairs if gold[gi].get("page") is not None]
     correct = sum(gold[gi]["page"] == predicted[pi].get("page") for gi, pi in checked)
@@ -294,7 +303,74 @@ def score_table(table: str, gold: list[dict], predicted: list[dict]) -> dict:
     result["extra"] = [
         compact(source, row) for i, row in enumerate(predicted) if i not in matched_pred
     ]
+    if table == "resolutions":
+        result["motion_right"], result["motion_known"] = motion_facts(
+            [(gold[gi], predicted[pi]) for gi, pi in pairs]
+        )
     return result
+
+
+def contact_key(row: dict) -> str:
+    """A contact's identity in a document: e-mail, else phone digits, else name."""
+    email = (row.get("email") or "").strip().lower()
+    if email:
+        return "email:" + email
+    phone = phone_key(row.get("phone") or row.get("phone_e164"))
+    return "phone:" + phone if phone else "name:" + name_key(row.get("name"))
+
+
+def distinct_contacts(rows: list[dict]) -> list[dict]:
+    """The first row of each distinct contact, in order."""
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        key = contact_key(row)
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+# gold field -> predicted column of the motion facts checked on matched resolutions
+MOTION_FIELDS = {
+    "outcome": "outcome",
+    "moved_by": "moved_by",
+    "seconded_by": "seconded_by",
+    "votes_for": "votes_for",
+    "votes_against": "votes_against",
+    "abstain": "votes_abstain",
+}
+CARRIED_WORDS = frozenset(["carried", "approved", "adopted", "passed", "agreed", "resolved"])
+
+
+def _outcome_key(value: Any) -> str:
+    word = normalize_text(str(value or "")).split(" ")[0]
+    return "carried" if word in CARRIED_WORDS else word
+
+
+def _surname(value: Any) -> str:
+    tokens = normalize_text(str(value or "")).split()
+    return tokens[-1] if tokens else ""
+
+
+def motion_facts(pairs: list[tuple[dict, dict]]) -> tuple[int, int]:
+    """(right, known): of the motion facts the gold prints on matched resolutions, how many
+    the prediction has the same (outcome by meaning, people by surname, votes as numbers)."""
+    right = known = 0
+    for gold, pred in pairs:
+        for field, column in MOTION_FIELDS.items():
+            expected = gold.get(field)
+            if expected is None:
+                continue
+            known += 1
+            got = pred.get(column)
+            if field == "outcome":
+                right += _outcome_key(expected) == _outcome_key(got)
+            elif field in ("moved_by", "seconded_by"):
+                right += bool(_surname(expected)) and _surname(expected) == _surname(got)
+            else:
+                right += got is not None and int(expected) == int(got)
+    return right, known
 
 
 # --- JSON-friendly rows ---------------------------------------------------------------------
@@ -378,15 +454,27 @@ def gold_rows(gold: dict, source_table: str, line_pages: list[tuple[int, int]]) 
 
 
 def database_documents(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
-    """Documents by file-name stem; for a duplicated stem a loaded one beats a failed one."""
+    """Documents by file-name stem; for a duplicated stem a loaded one beats a failed one.
+    Each says the authority given at ingest and whether any page has usable text."""
     rows = con.execute(
-        "SELECT document_id, path, file_name, status FROM documents "
-        "ORDER BY status = 'failed', document_id"
+        "SELECT d.document_id, d.path, d.file_name, d.status, d.authority, "
+        "EXISTS (SELECT 1 FROM pages p WHERE p.document_id = d.document_id "
+        "AND p.text_quality = 'good' AND p.has_text_layer AND trim(p.text) <> '') "
+        "FROM documents d ORDER BY d.status = 'failed', d.document_id"
     ).fetchall()
     documents: dict[str, dict] = {}
-    for document_id, path, file_name, status in rows:
+    for document_id, path, file_name, status, authority, usable in rows:
         stem = Path(file_name or path or "").stem
-        documents.setdefault(stem, {"document_id": document_id, "path": path, "status": status})
+        documents.setdefault(
+            stem,
+            {
+                "document_id": document_id,
+                "path": path,
+                "status": status,
+                "authority": authority,
+                "usable_text": bool(usable),
+            },
+        )
     return documents
 
 
@@ -409,8 +497,11 @@ def score_document(
     pagemap = find_pagemap(gold["document"], document["path"], gold_dir)
     line_pages = load_line_pages(pagemap)
     tables = {}
+    annotated = gold.get("annotated")  # absent: all tables; a table not listed is not scored
     for table in TABLE_NAMES:
         source = SOURCE_TABLE[table]
+        if annotated is not None and source not in annotated:
+            continue
         gold_list = gold_rows(gold, source, line_pages) if gold.get(source) else []
         predicted = predicted_rows(con, source, document["document_id"])
         result = score_table(table, gold_list, predicted)
@@ -419,6 +510,8 @@ def score_document(
     return {
         "document_id": document["document_id"],
         "status": document["status"],
+        "authority": document["authority"],
+        "usable_text": document["usable_text"],
         "pagemap": str(pagemap) if pagemap else None,
         "tables": tables,
     }
@@ -437,6 +530,13 @@ def totals(documents: dict[str, dict]) -> dict[str, dict]:
             for key in keys:
                 sums[key] += result[key]
         out[table] = metrics(*(sums[key] for key in keys))
+        if table == "resolutions":
+            for key in ("motion_right", "motion_known"):
+                out[table][key] = sum(
+                    d["tables"][table].get(key, 0)
+                    for d in documents.values()
+                    if table in d["tables"]
+                )
     return out
 
 
@@ -453,7 +553,10 @@ def load_gold(gold_dir: Path) -> list[dict]:
 
 
 def evaluate(gold_dir: Path, db_path: Path) -> dict:
-    """Score every gold document found in the database; list the others as missing."""
+    """Score every gold document found in the database; list the others as missing.
+
+    Totals (micro), per authority and their mean (macro) are over documents with usable
+    text; documents without (scanned or unreadable, until OCR) are totalled apart."""
     gold_dir, db_path = Path(gold_dir), Path(db_path)
     if not db_path.is_file():
         raise FileNotFoundError(f"database not found: {db_path}")
@@ -470,7 +573,20 @@ def evaluate(gold_dir: Path, db_path: Path) -> dict:
                 missing.append(stem)
     finally:
         con.close()
-    return {"totals": totals(documents), "documents": documents, "missing_documents": missing}
+    manifest = read_manifests(gold_dir.parent)
+    for stem, document in documents.items():
+        document["authority"] = document["authority"] or manifest.get(stem, UNKNOWN)
+    text = {stem: d for stem, d in documents.items() if d["usable_text"]}
+    no_text = {stem: d for stem, d in documents.items() if not d["usable_text"]}
+    authorities = by_group(text, lambda _, d: d["authority"], totals)
+    return {
+        "totals": totals(text),
+        "macro": macro(authorities, TABLE_NAMES),
+        "by_authority": authorities,
+        "no_usable_text": {"documents": sorted(no_text), "totals": totals(no_text)},
+        "documents": documents,
+        "missing_documents": missing,
+    }
 
 
 # --- output ---------------------------------------------------------------------------------
@@ -497,9 +613,46 @@ def _table_lines(results: dict[str, dict], indent: str = "") -> list[str]:
     return lines
 
 
-def format_report(report: dict, per_document: bool = False) -> str:
+MIN_GOLD_ROWS = 5  # an authority's score on a table counts as weak only with this much gold
+
+
+def format_report(report: dict, per_document: bool = False, by_authority: bool = False) -> str:
     """A plain-text table of the totals, for a terminal or a CI log."""
-    lines = [f"Totals over {len(report['documents'])} document(s)", *_table_lines(report["totals"])]
+    no_text = report["no_usable_text"]["documents"]
+    scored = len(report["documents"]) - len(no_text)
+    lines = [f"Totals over {scored} document(s) with text", *_table_lines(report["totals"])]
+    motion = report["totals"].get("resolutions", {})
+    if motion.get("motion_known"):
+        lines.append(
+            f"motion facts on matched resolutions: {motion['motion_right']} of "
+            f"{motion['motion_known']} right"
+        )
+    lines.append(
+        "macro F1 over authorities: "
+        + ", ".join(
+            f"{table} {_fmt(scores['f1'])}"
+            for table, scores in report["macro"].items()
+            if scores["f1"] is not None
+        )
+    )
+    if by_authority:
+        lines += [
+            "",
+            format_by_group(
+                report["by_authority"],
+                report["macro"],
+                report["totals"],
+                TABLE_NAMES,
+                MIN_GOLD_ROWS,
+            ),
+        ]
+    if no_text:
+        lines += [
+            "",
+            f"Apart: {len(no_text)} document(s) without usable text (scanned or unreadable; "
+            "not OCRed): " + ", ".join(no_text),
+            *_table_lines(report["no_usable_text"]["totals"]),
+        ]
     if report["missing_documents"]:
         lines.append("not in the database: " + ", ".join(report["missing_documents"]))
     if per_document:
@@ -509,11 +662,13 @@ def format_report(report: dict, per_document: bool = False) -> str:
     return "\n".join(lines)
 
 
-def check_floor(report: dict, floor: dict[str, float]) -> list[str]:
-    """One message per table whose total F1 is below its floor (no F1 counts as 0)."""
+def check_floor(report: dict, floor: dict[str, dict[str, float]]) -> list[str]:
+    """One message per table whose micro (total) or macro (mean over authorities) F1 is below
+    its floor: {"micro": {table: minimum}, "macro": {table: minimum}} (no F1 counts as 0)."""
     messages = []
-    for table, minimum in floor.items():
-        f1 = (report["totals"].get(table) or {}).get("f1") or 0.0
-        if f1 < minimum:
-            messages.append(f"{table}: F1 {f1:.3f} is below the floor {minimum:.3f}")
+    for kind, scores in (("micro", report["totals"]), ("macro", report["macro"])):
+        for table, minimum in floor.get(kind, {}).items():
+            f1 = (scores.get(table) or {}).get("f1") or 0.0
+            if f1 < minimum:
+                messages.append(f"{table}: {kind} F1 {f1:.3f} is below the floor {minimum:.3f}")
     return messages

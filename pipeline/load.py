@@ -305,6 +305,7 @@ def load_result(con: duckdb.DuckDBPyConnection, result: DocumentResult) -> str:
                 result.backend,
                 result.seconds,
                 result.notes,
+                result.authority,
             ]
         ]
         inserts = [_insert_statement("documents", document_row)] + [

@@ -254,6 +254,9 @@ class DocumentResult(BaseModel):
     backend: str | None = None
     pipeline_version: str
     seconds: float = 0.0
+    authority: str | None = Field(
+        default=None, description="the authority the user said the file is from (--authority)"
+    )
     pages: list[PageRow] = Field(default_factory=list)
     segments: list[Segment] = Field(default_factory=list)
     extraction: Extraction = Field(default_factory=Extraction)

@@ -467,7 +467,7 @@ def _count_objects(page) -> tuple[int, int]:
     import pypdfium2.raw as pdfium_c
 
     total = pdfium_c.FPDFPage_CountObjects(page)
-    images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
     return images, total
 
 

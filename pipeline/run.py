@@ -171,6 +171,7 @@ def ingest(
     limits: Limits | None = None,
     executor: Executor | None = None,
     retry_failed: bool = False,
+    authority: str | None = None,
 ) -> IngestSummary:
     """Ingest files and folders into the database; never stops on a bad file.
 
@@ -196,6 +197,7 @@ def ingest(
                         con.close()
                         release_freed_memory()
                         con = writer_connection(db_path)
+                    result.authority = authority
                     result = _load(con, result)
                     for copy in plan.copies.pop(result.document_id or "", []):
                         _record_path(con, result.document_id, copy)

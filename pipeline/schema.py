@@ -29,7 +29,8 @@ TABLES: dict[str, str] = {
     pipeline_version VARCHAR,
     backend VARCHAR,
     seconds DOUBLE,
-    notes VARCHAR""",
+    notes VARCHAR,
+    authority VARCHAR""",
     "document_paths": """
     document_id VARCHAR,
     path VARCHAR,

@@ -79,3 +79,15 @@ def test_every_command_is_documented_in_the_readme():
         assert re.search(rf"agendas {re.escape(name)}\b", readme), (
             f"`agendas {name}` missing from README"
         )
+
+
+def test_ingest_records_the_authority_the_user_names(tmp_path: Path):
+    db = tmp_path / "a.duckdb"
+    runner = CliRunner()
+    pack = str(corpus_pdf("milburn-pc-2019-09-03-agenda"))
+    result = runner.invoke(main, ["ingest", pack, "--db", str(db), "--authority", "Milburn PC"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(
+        main, ["query", "SELECT authority FROM documents", "--db", str(db), "--format", "json"]
+    )
+    assert json.loads(result.output) == [{"authority": "Milburn PC"}]
