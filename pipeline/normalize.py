@@ -1,5 +1,6 @@
 """Stage 4, normalize: raw strings -> ISO dates, 24h times, clean titles and names, phones in
-E.164 form, lowercase e-mail addresses."""
+E.164 form, lowercase e-mail addresses; meeting header values that cannot be what their column
+means are dropped (`pipeline/plausible.py`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from functools import lru_cache
 from extractors.phones import clean_email, to_e164
 from extractors.text import clean
 from pipeline.models import Extraction
+from pipeline.plausible import plausible_date, plausible_name, plausible_venue
 
 MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -76,12 +78,11 @@ def parse_time(text: str | None) -> time | None:
 def normalize(extraction: Extraction) -> Extraction:
     """Fill normalized fields from the raw strings extractors captured."""
     for meeting in extraction.meetings:
-        meeting.meeting_date = meeting.meeting_date or parse_date(meeting.date_text)
+        meeting.meeting_date = plausible_date(meeting.meeting_date or parse_date(meeting.date_text))
         meeting.start_time = meeting.start_time or parse_time(meeting.time_text)
-        for field in ("authority", "body", "venue"):
-            value = getattr(meeting, field)
-            if value is not None:
-                setattr(meeting, field, clean(value) or None)
+        meeting.authority = plausible_name(clean(meeting.authority or ""))
+        meeting.body = plausible_name(clean(meeting.body or ""))
+        meeting.venue = plausible_venue(clean(meeting.venue or ""))
     for item in extraction.agenda_items:
         item.title = clean(item.title)
         item.description = clean(item.description) if item.description else None
