@@ -4,7 +4,8 @@ PDFium is the engine of Chrome's PDF viewer; it reads a page's text about 50x fa
 pdfminer and is not slowed by vector graphics it does not need. Words are built with as few
 calls into PDFium as possible: the page's whole text in one call, then per word the boxes of
 its first and last character and, once per text object, the font. Per-character calls are
-made only where a word needs them (it spans several text objects, or a line break).
+made only where a word needs them: a hyphen PDFium marked at a line end, or a seam where it
+may have joined two words without a space ("2272F:", "1.1On").
 
 Traps handled here (each has a crafted-PDF test):
 - PDFium keeps at most 32,767 bytes of one string in a content stream, so a text object that
