@@ -9,7 +9,7 @@ may have joined two words without a space ("2272F:", "1.1On").
 
 Traps handled here (each has a crafted-PDF test):
 - PDFium keeps at most 32,767 bytes of one string in a content stream, so a text object that
-  long may have lost its end: such a page is flagged `truncated_text` and read again by the
+  long may have lost its end: such a page is flagged (`TRUNCATED`) and read again by the
   reference reader (pdfplumber), see `pipeline/read.py`.
 - Text drawn one character per text object, letter-spaced, may come back with a line break
   PDFium inserted between the letters ("R e g ula r"): words are rebuilt from their boxes (a
