@@ -224,6 +224,33 @@ def print_rows(columns: list[str], rows: list[tuple], fmt: str, title: str | Non
 
 
 @main.command()
+@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--page", "page_number", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--reader", type=click.Choice(READERS), default=DEFAULT_READER, show_default=True)
+@click.option(
+    "--png",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw the lines' boxes on the page, coloured by role, into this PNG.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the lines as JSON.")
+def inspect(pdf: Path, page_number: int, reader: str, png: Path | None, as_json: bool) -> None:
+    """Show what the read stage made of one page: lines with role, box and font facts."""
+    from pipeline.errors import DocumentError
+    from pipeline.page_inspect import draw_page, format_page, inspect_page
+
+    try:
+        inspected = inspect_page(pdf, page_number, reader)
+    except (DocumentError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(inspected.model_dump_json(indent=2))
+    else:
+        click.echo(format_page(inspected))
+    if png:
+        click.echo(f"drawn: {draw_page(pdf, inspected, png)}", err=as_json)
+
+
+@main.command()
 @click.argument("sql")
 @db_option
 @format_option
