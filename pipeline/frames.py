@@ -7,6 +7,9 @@ shows the page turned by its /Rotate. Both are right-angle turns of the same rec
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+
 from pipeline.models import Extraction, Page
 
 Box = tuple[float, float, float, float]
@@ -23,6 +26,20 @@ def rotate_box(box: Box, degrees: int, width: float, height: float) -> Box:
     if degrees == 270:
         return top, width - x1, bottom, width - x0
     return box
+
+
+def text_angle(a: float, b: float) -> int:
+    """Direction of text drawn with matrix (a, b, c, d, ...), to the nearest right angle,
+    counter-clockwise: 0, 90, 180 or 270."""
+    return round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90
+
+
+def upright_frame(chars_by_angle: Counter[int], default: int) -> int:
+    """The direction that holds most characters: the clockwise turn that makes most of a
+    page's text upright, where its lines are laid out (`default` for a page without text)."""
+    if not chars_by_angle:
+        return default
+    return max(chars_by_angle, key=lambda angle: (chars_by_angle[angle], angle == default))
 
 
 def turned_size(degrees: int, width: float, height: float) -> tuple[float, float]:

@@ -11,6 +11,7 @@ import pdfplumber
 from pydantic import BaseModel
 
 from pipeline.frames import rotate_box
+from pipeline.layout import STAMP_RE
 from pipeline.models import Page
 from pipeline.read import read_document
 from pipeline.readers import DEFAULT_READER, get_backend
@@ -65,12 +66,16 @@ def inspect_page(path: Path, page_number: int, reader: str = DEFAULT_READER) -> 
 
 
 def _margin_lines(page: Page) -> list[InspectedLine]:
+    """Margin lines with what layout took them for: the page label (its text is the label),
+    the stamp (a span the stamp pattern matches), or a running header or footer."""
     out = []
     for line in page.margin_lines:
-        text = line.text.strip()
-        role = "label" if text == page.page_label else "margin"
-        if page.agenda_item_stamp and text.lower().startswith("agenda item"):
+        if line.text.strip() == page.page_label:
+            role = "label"
+        elif any(STAMP_RE.match(span.text.strip()) for span in line.spans):
             role = "stamp"
+        else:
+            role = "margin"
         out.extend(_lines(page, [line], role))
     return out
 

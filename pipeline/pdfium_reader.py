@@ -29,6 +29,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -36,7 +37,7 @@ from functools import partial
 from pathlib import Path
 
 from pipeline.form_fields import FieldValue, field_words
-from pipeline.frames import Box, rotate_box
+from pipeline.frames import Box, rotate_box, text_angle, upright_frame
 from pipeline.readers import RawPage, RawWord
 
 WORD_RE = re.compile(r"[^\s\x00\u00a0\uffff]+")
@@ -115,7 +116,10 @@ def _read_page(pdf, number: int, page, textpage) -> RawPage:
     if unmapped > UNREADABLE_SHARE * sum(len(w.text) for w in words):
         _show_glyph_codes(words)
     fields = _form_fields(pdf, page) if pdf.formenv else []
-    frame = _dominant_angle(words, default=rotation)
+    chars_by_angle: Counter[int] = Counter()
+    for word in words:
+        chars_by_angle[word.font.angle] += len(word.text)
+    frame = upright_frame(chars_by_angle, default=rotation)  # no text: as shown
     own_width, own_height = right - left, top - bottom
     raw_words: list[RawWord] = []
     for word in words:
@@ -174,15 +178,6 @@ def _raw_word(word: _Word, box: Box, upright: bool) -> RawWord:
         size=size,
         bold=word.font.bold,
     )
-
-
-def _dominant_angle(words: list[_Word], default: int) -> int:
-    """The text direction that holds most characters: the frame the page is laid out in (a
-    page without text is laid out as shown, turned by its /Rotate)."""
-    weight: dict[int, int] = {}
-    for word in words:
-        weight[word.font.angle] = weight.get(word.font.angle, 0) + len(word.text)
-    return max(weight, key=lambda angle: (weight[angle], angle == default)) if weight else default
 
 
 def _page_words(textpage) -> tuple[list[_Word], bool]:
@@ -255,7 +250,7 @@ class _WordReader:
         c.FPDFText_GetMatrix(textpage, index, self._matrix)
         m = self._matrix
         scale = math.sqrt(abs(m.a * m.d - m.b * m.c)) or 1.0
-        angle = round(math.degrees(math.atan2(m.b, m.a)) / 90) % 4 * 90
+        angle = text_angle(m.a, m.b)
         c.FPDFText_GetFontInfo(textpage, index, self._name, 128, None)
         name = self._name.value.decode("latin-1", "replace")
         bold = c.FPDFText_GetFontWeight(textpage, index) >= 600

@@ -9,8 +9,8 @@ length, so `read.py` uses it to cross-check pages where PDFium may have missed t
 
 from __future__ import annotations
 
-import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from pipeline.errors import DocumentError
+from pipeline.frames import rotate_box, text_angle, turned_size, upright_frame
 
 
 @dataclass(slots=True)
@@ -118,10 +119,11 @@ class _PdfplumberReader:
         from pdfplumber.utils import extract_words
 
         from pipeline.form_fields import field_words
-        from pipeline.frames import rotate_box, turned_size
 
         shown_width, shown_height = float(page.width), float(page.height)
-        frame = _text_frame(page.chars)
+        # the clockwise turn of the page as shown that makes most text upright: 270 for text
+        # running down the page, as on a /Rotate 90 page drawn unturned
+        frame = upright_frame(Counter(text_angle(*c["matrix"][:2]) for c in page.chars), 0)
         chars = page.chars
         if frame:  # lay the page out where its text is upright (see pdfium_reader.py)
             chars = [_turned_char(c, frame, shown_width, shown_height) for c in chars]
@@ -161,21 +163,8 @@ class _PdfplumberReader:
         return raw
 
 
-def _text_frame(chars: list[dict]) -> int:
-    """The clockwise turn (0, 90, 180, 270) of the page as shown that makes most of its text
-    upright: 270 for text running down the page, as on a /Rotate 90 page drawn unturned."""
-    weight: dict[int, int] = {}
-    for char in chars:
-        a, b = char["matrix"][:2]
-        angle = round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90
-        weight[angle] = weight.get(angle, 0) + 1
-    return max(weight, key=lambda angle: (weight[angle], angle == 0)) if weight else 0
-
-
 def _turned_char(char: dict, frame: int, width: float, height: float) -> dict:
     """A character as pdfplumber gives it, in the frame turned `frame` degrees clockwise."""
-    from pipeline.frames import rotate_box
-
     x0, top, x1, bottom = rotate_box(
         (char["x0"], char["top"], char["x1"], char["bottom"]), frame, width, height
     )
