@@ -1,30 +1,29 @@
-"""Agenda items listed on a front sheet: number, title, description, part, pages.
+"""Agenda items: number, parent, title, description, part and pages, from the outline.
 
-Rules, in the order they apply to each front-sheet line:
-- an item starts on a line "5. Title", "5a Title", "5) Title" whose number continues the
-  sequence (the next integer, or a letter suffix of the current one);
-- a title wraps onto the next line when that line follows closely (less than ~1.5 line
-  heights) and the title is not finished (no page range yet, and the line was full or the
-  next one carries the page range); a looser gap starts the description;
-- "Heading - detail" whose detail continues on lines aligned under the text after the dash
-  is a heading with a sub-list: the title is the heading;
-- printed pages come from "(Pages 9 - 72)", "(Page 5)", or a page column ("13 - 46" in a
-  cell of its own, or on its own line under the title);
+The pages of the agenda (the front sheet of a pack, or an agenda document's own pages) are read
+into an outline of numbered entries (``pipeline.structure``). Every entry is an item; a nested
+entry names its parent. Unlabelled headings set like the outermost entries are items without a
+number. Around that:
+- printed pages come from "(Pages 9 - 72)", "(Page 5)", or a page column ("13 - 46" in a cell
+  of its own, or on its own line under the title);
 - part 2 starts at a "PART 2" / "EXEMPT ITEMS" / "PRIVATE" heading;
-- where the number column was lost (the first numbered item is 3), the title-like lines
-  just before it are items 1 and 2.
+- the list ends at the contact block under it ("Contact:", "For requests for further
+  information");
+- "Heading - detail" whose detail continues on lines aligned under the text after the dash
+  is a heading with a sub-list: the title is the heading.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from extractors.agenda_meeting import AGENDA_MEETING_KEY
 from extractors.base import ExtractionContext, Extractor, register
-from extractors.text import ITEM_LINE_RE, clean, provenance
+from extractors.text import clean, provenance
 from pipeline.models import AgendaItemRecord, Line, Page, PageRange
 from pipeline.segment import AGENDA_HEADING_RE
+from pipeline.structure import Entry, Label, build_outline, unnumbered_headings
 
 PAGES_RE = re.compile(r"\(\s*pages?\s+(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4}))?\s*\)", re.I)
 PAGE_CELL_RE = re.compile(r"^(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?$")
@@ -32,8 +31,8 @@ TRAILING_PAGES_RE = re.compile(r"\s(\d{1,4})\s+[-–—]\s+(\d{1,4})$")
 DASH_SPLIT_RE = re.compile(r"\s[-–—]\s")
 PART_RE = re.compile(
     r"^\s*(?:part\s*(?P<num>1|2|i{1,2}|one|two)\b"
-    r"|(?P<exempt>exempt|confidential|private|restricted)\s+(items|business|information|session|part)"
-    r"|(?P<open>unrestricted|open|public)\s+(items|business|session|part)|open to (the )?public)",
+    r"|(?P<exempt>exempt|confidential|private|restricted)\s+(items|business|information|session|part)\b"
+    r"|(?P<open>unrestricted|open|public)\s+(items|business|session|part)\b|open to (the )?public)",
     re.I,
 )
 STOP_RE = re.compile(
@@ -42,34 +41,8 @@ STOP_RE = re.compile(
     r"|information for members of the public|please contact)",
     re.I,
 )
+AGENDA_WORD_RE = re.compile(r"\bagenda\b", re.I)
 COLUMN_HEADER_RE = re.compile(r"^(page|pages|item|items|no\.?|number|title|subject|ref\.?)$", re.I)
-
-
-@dataclass
-class _Item:
-    number: str
-    page: Page
-    lines: list[Line]
-    title_parts: list[str]
-    part: int
-    pages: tuple[int, int | None] | None = None
-    description: list[str] = field(default_factory=list)
-    closed: bool = False  # title finished: further lines are description
-
-
-def _number_value(number: str) -> tuple[int, str]:
-    match = re.match(r"(\d+)([a-z]?)", number.lower())
-    return (int(match.group(1)), match.group(2)) if match else (0, "")
-
-
-def _continues_sequence(number: str, previous: str | None) -> bool:
-    value, letter = _number_value(number)
-    if previous is None:
-        return 1 <= value <= 5
-    prev_value, prev_letter = _number_value(previous)
-    if value == prev_value + 1:
-        return letter in ("", "a")
-    return value == prev_value and letter > prev_letter
 
 
 def _part_of(text: str, current: int) -> int:
@@ -91,11 +64,146 @@ def _page_cell(line: Line) -> tuple[int, int | None] | None:
     return int(match.group(1)), int(match.group(2)) if match.group(2) else None
 
 
-def _title_text(line: Line) -> str:
-    text = ITEM_LINE_RE.match(line.text).group("title")  # type: ignore[union-attr]
-    if _page_cell(line):
-        text = text[: text.rfind(line.spans[-1].text)].rstrip()
-    return text
+def _parts_by_line(pages: list[Page]) -> dict[int, int]:
+    """The part (1 public, 2 exempt) each line of the agenda is in."""
+    part, parts = 1, {}
+    for page in pages:
+        for line in page.lines:
+            part = _part_of(line.text.strip(), part)
+            parts[id(line)] = part
+    return parts
+
+
+def agenda_pages(ctx: ExtractionContext) -> list[Page]:
+    """The front sheet of a pack, else the pages of a document that is an agenda itself."""
+    front = ctx.segmentation.front_sheet
+    if front is not None:
+        return ctx.pages_of(front)
+    first = ctx.segmentation.segments[0] if ctx.segmentation.segments else None
+    if first is None or not ctx.doc.pages:
+        return []
+    head = [line.text for line in ctx.doc.pages[0].lines[:15]]
+    if any(AGENDA_HEADING_RE.match(text) or AGENDA_WORD_RE.search(text) for text in head):
+        return ctx.pages_of(first)
+    return []
+
+
+@dataclass
+class _Item:
+    entry: Entry
+    title: str
+    pages: tuple[int, int | None] | None
+    part: int
+
+
+def _title_like(text: str) -> bool:
+    return bool(
+        len(text) <= 70
+        and text[:1].isupper()
+        and not text.endswith((".", ":", ","))
+        and not text.lower().startswith("to ")
+        and not COLUMN_HEADER_RE.match(text)
+        and not PART_RE.match(text)
+        and not STOP_RE.match(text)
+        and re.search(r"[a-z]", text)
+    )
+
+
+def _lost_numbers(pages: list[Page], entries: list[Entry]) -> list[Entry]:
+    """Items 1..N-1 printed without their numbers (the number column was lost, the first
+    numbered item is N): the last N-1 title-like lines between the agenda heading and N."""
+    first = entries[0] if entries else None
+    if first is None or first.label is None or first.label.scheme != "arabic":
+        return []
+    missing = first.label.ordinal - 1
+    if not 1 <= missing <= 4:
+        return []
+    preamble: list[tuple[Page, Line, bool]] = []  # (page, line, title-like) after the heading
+    for page in pages:
+        for line in page.lines:
+            if page is first.page and line is first.lines[0]:
+                break
+            text = line.text.strip()
+            if AGENDA_HEADING_RE.match(text):
+                preamble.clear()  # unnumbered items can only follow the agenda heading
+            elif _title_like(text):
+                preamble.append((page, line, True))
+            elif PAGE_CELL_RE.match(text) and preamble:
+                preamble.append((page, line, False))
+            elif preamble and preamble[-1][2] and not text[:1].isupper():
+                preamble.pop()  # a wrapped sentence, not a title
+        else:
+            continue
+        break
+    candidates = [(page, line) for page, line, title in preamble if title]
+    if len(candidates) < missing:
+        return []
+    found = []
+    for index, (page, line) in enumerate(candidates[-missing:], start=1):
+        label = Label(printed="", number=str(index), scheme="arabic", style="", ordinal=index)
+        found.append(
+            Entry(
+                label=label,
+                page=page,
+                lines=[line],
+                title=line.text.strip(),
+                x=line.x0,
+                title_x=line.x0,
+                size=line.size,
+                bold=line.bold,
+                body=_lines_after(page, line)[:1],
+            )
+        )
+    return found
+
+
+def _lines_after(page: Page, line: Line) -> list[Line]:
+    index = next(i for i, ln in enumerate(page.lines) if ln is line)
+    return page.lines[index + 1 :]
+
+
+def _item_of(entry: Entry, parts: dict[int, int]) -> _Item:
+    title = entry.title
+    pages = None
+    cell = _page_cell(entry.lines[0])
+    if cell:
+        pages = cell
+        title = title.replace(entry.lines[0].spans[-1].text.strip(), "", 1)
+    for line in entry.body[:1]:
+        below = PAGE_CELL_RE.match(line.text.strip())
+        if below and pages is None:
+            pages = (int(below.group(1)), int(below.group(2)) if below.group(2) else None)
+    match = PAGES_RE.search(title)
+    if match:
+        pages = (int(match.group(1)), int(match.group(2)) if match.group(2) else None)
+        title = PAGES_RE.sub("", title)
+    title = re.sub(r"\(\s*pages?\s*$", "", clean(title), flags=re.I).strip(" -–")
+    return _Item(entry=entry, title=title, pages=pages, part=parts.get(id(entry.lines[0]), 1))
+
+
+def _split_dash_heading(item: _Item) -> str | None:
+    """'Heading - detail' whose detail runs on under the text after the dash: the title is the
+    heading, the detail goes to the description."""
+    entry = item.entry
+    if len(entry.lines) < 2:
+        return None
+    split_x = _dash_split_x(entry.lines[0])
+    if split_x is None or abs(entry.lines[1].x0 - split_x) >= 15:
+        return None
+    heading, detail = DASH_SPLIT_RE.split(item.title, maxsplit=1)
+    item.title = heading
+    return detail
+
+
+def _with_trailing_pages(items: list[_Item]) -> None:
+    """In a list with a page column, a range left at the end of a title is that column."""
+    if not any(item.pages for item in items):
+        return
+    for item in items:
+        match = TRAILING_PAGES_RE.search(item.title)
+        if item.pages is None and match and int(match.group(1)) <= int(match.group(2)):
+            item.pages = (int(match.group(1)), int(match.group(2)))
+            item.title = item.title[: match.start()]
 
 
 def _dash_split_x(line: Line) -> float | None:
@@ -109,158 +217,6 @@ def _dash_split_x(line: Line) -> float | None:
         if word in ("-", "–", "—"):
             return words[index + 1][1]
     return None
-
-
-class _FrontSheetParser:
-    def __init__(self, pages: list[Page]):
-        self.pages = pages
-        self.items: list[_Item] = []
-        self.part = 1
-        self.preamble: list[tuple[Page, Line, int]] = []  # candidates for unnumbered items
-        self.stopped = False
-
-    def parse(self) -> list[_Item]:
-        previous_line: Line | None = None
-        for page in self.pages:
-            for line in page.lines:
-                self._feed(page, line, previous_line)
-                previous_line = line
-            previous_line = None
-        return self.finish()
-
-    def _feed(self, page: Page, line: Line, previous: Line | None) -> None:
-        text = line.text.strip()
-        new_part = _part_of(text, self.part)
-        if new_part != self.part or PART_RE.match(text):
-            self.part = new_part
-            self._close()
-            return
-        match = None if PAGE_CELL_RE.match(text) else ITEM_LINE_RE.match(text)
-        last = self.items[-1] if self.items else None
-        if match and _continues_sequence(match.group("num"), last.number if last else None):
-            if not self._aligned(line):
-                match = None
-        elif match:
-            match = None
-        if match:
-            self._start(page, line, match.group("num"))
-            return
-        if last is None:
-            self._preamble(page, line, text)
-            return
-        if STOP_RE.match(text):
-            last.closed = True
-            self.stopped = True
-            return
-        self.stopped = self.stopped and not text
-        if self.stopped:
-            return
-        self._continue(last, page, line, text, previous)
-
-    def _aligned(self, line: Line) -> bool:
-        if not self.items:
-            return True
-        first = self.items[0].lines[0]
-        return line.x0 <= first.x0 + 8
-
-    def _start(self, page: Page, line: Line, number: str) -> None:
-        if not self.items and _number_value(number)[0] > 1:
-            self._adopt_unnumbered(number)
-        self._close()
-        title = _title_text(line)
-        item = _Item(number=number, page=page, lines=[line], title_parts=[title], part=self.part)
-        item.pages = _page_cell(line)
-        self.items.append(item)
-        self.stopped = False
-
-    def _close(self) -> None:
-        if self.items:
-            self.items[-1].closed = True
-
-    def _continue(
-        self, item: _Item, page: Page, line: Line, text: str, previous: Line | None
-    ) -> None:
-        cell = PAGE_CELL_RE.match(text)
-        if cell and item.pages is None and not PAGES_RE.search(" ".join(item.title_parts)):
-            item.pages = (int(cell.group(1)), int(cell.group(2)) if cell.group(2) else None)
-            item.closed = True
-            return
-        wraps = not item.closed and previous is not None and page is item.page
-        if wraps and self._wraps_title(item, line, previous):
-            item.title_parts.append(text)
-            item.lines.append(line)
-            return
-        item.closed = True
-        item.description.append(text)
-
-    def _wraps_title(self, item: _Item, line: Line, previous: Line) -> bool:
-        title = " ".join(item.title_parts)
-        if PAGES_RE.search(title) or item.pages:
-            return False
-        if line.top - previous.top > 1.5 * max(line.size, previous.size):
-            return False
-        split_x = _dash_split_x(item.lines[0])
-        if split_x is not None and len(item.lines) == 1 and abs(line.x0 - split_x) < 15:
-            item.title_parts[0] = DASH_SPLIT_RE.split(item.title_parts[0], maxsplit=1)[0]
-            item.description.append(DASH_SPLIT_RE.split(title, maxsplit=1)[1])
-            return False
-        right_edge = max(ln.x1 for p in self.pages for ln in p.lines)
-        full = previous.x1 > right_edge - 0.25 * (right_edge - item.lines[0].x0)
-        return bool(
-            full or PAGES_RE.search(line.text) or re.match(r"^\(?pages?\b", line.text, re.I)
-        )
-
-    def _preamble(self, page: Page, line: Line, text: str) -> None:
-        if AGENDA_HEADING_RE.match(text):
-            self.preamble.clear()  # unnumbered items can only follow the agenda heading
-            return
-        cell = PAGE_CELL_RE.match(text)
-        if cell and self.preamble:
-            self.preamble.append((page, line, -1))
-            return
-        if (
-            len(text) <= 70
-            and text[:1].isupper()
-            and not text.endswith((".", ":", ","))
-            and not text.lower().startswith("to ")
-            and not COLUMN_HEADER_RE.match(text)
-            and not PART_RE.match(text)
-            and not STOP_RE.match(text)
-            and re.search(r"[a-z]", text)
-        ):
-            self.preamble.append((page, line, 1))
-        elif self.preamble and self.preamble[-1][2] == 1 and not text[:1].isupper():
-            self.preamble.pop()  # a wrapped sentence, not a title
-
-    def _adopt_unnumbered(self, number: str) -> None:
-        """Items 1..N-1 printed without their numbers: the last N-1 title-like lines."""
-        missing = _number_value(number)[0] - 1
-        titles = [entry for entry in self.preamble if entry[2] == 1]
-        if len(titles) < missing:
-            return
-        chosen = titles[-missing:]
-        for index, (page, line, _) in enumerate(chosen, start=1):
-            item = _Item(
-                number=str(index), page=page, lines=[line], title_parts=[line.text], part=self.part
-            )
-            position = self.preamble.index((page, line, 1))
-            following = self.preamble[position + 1] if position + 1 < len(self.preamble) else None
-            if following and following[2] == -1:
-                cell = PAGE_CELL_RE.match(following[1].text.strip())
-                if cell:
-                    item.pages = (int(cell.group(1)), int(cell.group(2)) if cell.group(2) else None)
-            item.closed = True
-            self.items.append(item)
-
-    def finish(self) -> list[_Item]:
-        """In a list with a page column, a range left at the end of a title is that column."""
-        if any(item.pages for item in self.items):
-            for item in self.items:
-                match = TRAILING_PAGES_RE.search(item.title_parts[-1])
-                if item.pages is None and match and int(match.group(1)) <= int(match.group(2)):
-                    item.pages = (int(match.group(1)), int(match.group(2)))
-                    item.title_parts[-1] = item.title_parts[-1][: match.start()]
-        return self.items
 
 
 def printed_to_physical(pages: list[Page], first: int, last: int | None) -> PageRange | None:
@@ -277,43 +233,63 @@ def printed_to_physical(pages: list[Page], first: int, last: int | None) -> Page
     return PageRange(first_page=min(hits), last_page=max(hits)) if hits else None
 
 
+def outline_items(pages: list[Page]) -> list[_Item]:
+    """Items of the agenda pages in reading order: numbered entries and unnumbered headings."""
+    entries = build_outline(pages, stop=STOP_RE)
+    entries += unnumbered_headings(pages, entries) + _lost_numbers(pages, entries)
+    order = {page.number: index for index, page in enumerate(pages)}
+    entries.sort(key=lambda e: (order[e.page.number], e.lines[0].top, e.lines[0].x0))
+    parts = _parts_by_line(pages)
+    items = []
+    for entry in entries:
+        if COLUMN_HEADER_RE.match(entry.title):
+            continue
+        if entry.label is None and PART_RE.match(entry.title):
+            continue  # a part heading, not business
+        items.append(_item_of(entry, parts))
+    _with_trailing_pages(items)
+    return items
+
+
 @register
 class AgendaItemsExtractor(Extractor):
-    name = "agenda_items.v1"
+    name = "agenda_items.v2"
 
     def extract(self, ctx: ExtractionContext) -> None:
-        front = ctx.segmentation.front_sheet
-        if front is None:
+        pages = agenda_pages(ctx)
+        if not pages:
             return
         meeting_key = next(
             (m.key for m in ctx.found.meetings if m.kind == "agenda"), AGENDA_MEETING_KEY
         )
-        for item in _FrontSheetParser(ctx.pages_of(front)).parse():
-            title = clean(" ".join(item.title_parts))
-            pages = item.pages
-            match = PAGES_RE.search(title)
-            if match:
-                pages = (int(match.group(1)), int(match.group(2)) if match.group(2) else None)
-                title = clean(PAGES_RE.sub("", title))
-            title = re.sub(r"\(\s*pages?\s*$", "", title, flags=re.I).strip(" -–")
+        for item in outline_items(pages):
+            entry = item.entry
+            detail = _split_dash_heading(item)
+            description = " ".join(line.text.strip() for line in entry.body)
+            if detail:
+                description = f"{detail} {description}".strip()
+            pages_printed = item.pages
             printed_first, printed_last = (
-                (pages[0], pages[1] or pages[0]) if pages else (None, None)
+                (pages_printed[0], pages_printed[1] or pages_printed[0])
+                if pages_printed
+                else (None, None)
             )
-            physical = ctx.segmentation.item_papers.get(item.number)
+            physical = ctx.segmentation.item_papers.get(entry.number or "")
             if physical is None and printed_first is not None:
                 physical = printed_to_physical(ctx.doc.pages, printed_first, printed_last)
             ctx.found.agenda_items.append(
                 AgendaItemRecord(
                     meeting_key=meeting_key,
-                    number=item.number,
-                    title=title,
-                    description=" ".join(item.description) or None,
+                    number=entry.number,
+                    parent=entry.parent_number,
+                    title=item.title,
+                    description=description or None,
                     part=item.part,
                     printed_first_page=printed_first,
                     printed_last_page=printed_last,
                     first_page=physical.first_page if physical else None,
                     last_page=physical.last_page if physical else None,
-                    provenance=provenance(item.page, item.lines),
+                    provenance=provenance(entry.page, entry.lines),
                     extractor=self.name,
                 )
             )

@@ -178,7 +178,8 @@ def _rows(result: DocumentResult) -> dict[str, list[list[Any]]]:
         )
     for i, a in enumerate(ex.agenda_items, start=1):
         item_id = f"{short}:i{i:04d}"
-        item_ids.setdefault(a.number, item_id)
+        if a.number is not None:
+            item_ids.setdefault(a.number, item_id)
         rows["agenda_items"].append(
             [
                 item_id,
@@ -194,6 +195,7 @@ def _rows(result: DocumentResult) -> dict[str, list[list[Any]]]:
                 a.last_page,
                 *_prov(a.provenance),
                 a.extractor,
+                a.parent,
             ]
         )
     for i, p in enumerate(ex.attendees, start=1):

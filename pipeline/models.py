@@ -149,8 +149,9 @@ class MeetingRecord(BaseModel):
 
 class AgendaItemRecord(BaseModel):
     meeting_key: str
-    number: str
+    number: str | None = Field(description="as printed without brackets; None when unnumbered")
     title: str
+    parent: str | None = Field(default=None, description="number of the item it sits under")
     description: str | None = None
     part: int = 1
     printed_first_page: int | None = None

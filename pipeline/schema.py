@@ -75,7 +75,8 @@ TABLES: dict[str, str] = {
     printed_first_page INTEGER,
     printed_last_page INTEGER,
     first_page INTEGER,
-    last_page INTEGER,{PROVENANCE}""",
+    last_page INTEGER,{PROVENANCE},
+    parent VARCHAR""",
     "attendees": f"""
     attendee_id VARCHAR,
     meeting_id VARCHAR,

@@ -86,7 +86,7 @@ def test_items_carry_provenance():
 
 def test_exempt_heading_starts_part_two(tmp_path):
     """Items after a PART 2 heading are part 2; the parser sees geometry, so build a page."""
-    from extractors.agenda_items import _FrontSheetParser
+    from extractors.agenda_items import outline_items
     from pipeline.models import Line, Page, Span
 
     def line(text: str, top: float) -> Line:
@@ -105,5 +105,5 @@ def test_exempt_heading_starts_part_two(tmp_path):
     page = Page(
         number=1, width=595, height=842, lines=[line(t, 100 + 25 * i) for i, t in enumerate(texts)]
     )
-    items = _FrontSheetParser([page]).parse()
-    assert [(i.number, i.part) for i in items] == [("1", 1), ("2", 1), ("3", 2)]
+    items = outline_items([page])
+    assert [(i.entry.number, i.part) for i in items] == [("1", 1), ("2", 1), ("3", 2)]
