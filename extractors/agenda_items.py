@@ -41,6 +41,7 @@ STOP_RE = re.compile(
     r"|information for members of the public|please contact)",
     re.I,
 )
+FILE_NUMBER_RE = re.compile(r"^\d{2,4}-\d{2,5}\s+(?=\S)")  # a file id before the title
 AGENDA_WORD_RE = re.compile(r"\bagenda\b", re.I)
 COLUMN_HEADER_RE = re.compile(r"^(page|pages|item|items|no\.?|number|title|subject|ref\.?)$", re.I)
 
@@ -119,6 +120,7 @@ def _lost_numbers(pages: list[Page], entries: list[Entry]) -> list[Entry]:
     if not 1 <= missing <= 4:
         return []
     preamble: list[tuple[Page, Line, bool]] = []  # (page, line, title-like) after the heading
+    heading_seen = False
     for page in pages:
         for line in page.lines:
             if page is first.page and line is first.lines[0]:
@@ -126,6 +128,7 @@ def _lost_numbers(pages: list[Page], entries: list[Entry]) -> list[Entry]:
             text = line.text.strip()
             if AGENDA_HEADING_RE.match(text):
                 preamble.clear()  # unnumbered items can only follow the agenda heading
+                heading_seen = True
             elif _title_like(text):
                 preamble.append((page, line, True))
             elif PAGE_CELL_RE.match(text) and preamble:
@@ -136,7 +139,7 @@ def _lost_numbers(pages: list[Page], entries: list[Entry]) -> list[Entry]:
             continue
         break
     candidates = [(page, line) for page, line, title in preamble if title]
-    if len(candidates) < missing:
+    if not heading_seen or len(candidates) < missing:
         return []
     found = []
     for index, (page, line) in enumerate(candidates[-missing:], start=1):
@@ -178,6 +181,7 @@ def _item_of(entry: Entry, parts: dict[int, int]) -> _Item:
         pages = (int(match.group(1)), int(match.group(2)) if match.group(2) else None)
         title = PAGES_RE.sub("", title)
     title = re.sub(r"\(\s*pages?\s*$", "", clean(title), flags=re.I).strip(" -–")
+    title = FILE_NUMBER_RE.sub("", title)
     return _Item(entry=entry, title=title, pages=pages, part=parts.get(id(entry.lines[0]), 1))
 
 

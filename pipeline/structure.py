@@ -40,15 +40,16 @@ LABEL_RE = re.compile(
     r"^(?:"
     r"(?P<item>(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?))(?P<item_num>\d{1,3}[a-z]?)\s*[:.)\-–]?\s+"
     r"|\((?P<paren>[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\)\s*"
-    r"|(?P<decimal>\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+|(?=[A-Z]))"
+    r"|(?P<decimal>\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.[A-Z](?=\s))\.?(?:\s+|(?=[A-Z]))"
     r"|(?P<num>\d{1,4}[a-z]?)(?:(?P<num_punct>[.)])\s*(?=\S)|(?P<colon>:)\s+)"
-    r"|(?P<bare>\d{1,3})\s+(?=[A-Z(\"'‘“])"
+    r"|(?P<bare>\d{1,3})\s+(?=[A-Z(\"'‘“]|\d{2,4}-\d{2,5}\b)"
     r"|(?P<letter>[A-Za-z])(?P<letter_punct>[.)])\s*(?=\S)"
     r"|(?P<roman>[IVXLC]{1,7}|[ivxlc]{1,7})(?P<roman_punct>[.)])\s+(?=\S)"
     r"|(?P<filed>[A-Z])\s+(?=\d{2,4}-\d{2,5}\b)"
     r")"
 )
 ITEM_WORD_RE = re.compile(r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?\d", re.I)
+FIELD_RE = re.compile(r"^[A-Z][A-Za-z()/ ]{2,30}:(\s|$)")
 CLOCK_RE = re.compile(r"^\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b", re.I)
 SENTENCE_END_RE = re.compile(r"[.;,]$")
 
@@ -94,13 +95,14 @@ def parse_labels(text: str) -> tuple[list[Label], str]:
         return [_arabic(printed, number, "item")], rest
     if groups["decimal"]:
         parts = groups["decimal"].split(".")
+        last = parts[-1]
         return [
             Label(
                 printed=printed,
                 number=groups["decimal"],
                 scheme="decimal",
                 style="decimal",
-                ordinal=int(parts[-1]),
+                ordinal=int(last) if last.isdigit() else ord(last.lower()) - ord("a") + 1,
                 prefix=".".join(parts[:-1]),
             )
         ], rest
@@ -282,9 +284,11 @@ class OutlineBuilder:
                 return None if not same_indent else (0, "restart")
             if label.key in {lst.key for lst in self.stack}:
                 return None
-            if self._in_running_text(deepest, same_indent):
+            if self._in_running_text(same_indent, prominence):
                 return None
             return len(self.stack), "child"
+        if label.scheme == "decimal" and label.ordinal == 1 and label.prefix.isdigit():
+            return 0, "implied"  # "1.A" under a "1" that is not printed
         outdented = line.x0 <= top.x + tolerance and label.scheme != "decimal"
         if (
             label.ordinal == 1
@@ -296,6 +300,8 @@ class OutlineBuilder:
 
     @staticmethod
     def _continues(open_list: _List, label: Label) -> bool:
+        if open_list.key[1] == "*" and label.scheme == "arabic":
+            return label.ordinal == open_list.ordinal + 1
         if label.key != open_list.key:
             if label.scheme == "decimal" and open_list.key[0] == "decimal":
                 last = open_list.entry.label
@@ -320,9 +326,9 @@ class OutlineBuilder:
             return parent.label is not None and label.prefix == parent.label.number
         return label.ordinal == 1
 
-    def _in_running_text(self, parent: Entry, same_indent: bool) -> bool:
-        """A nested list after a lead-in ("...as follows:") or after running text at the
-        parent's own indent belongs to the parent's text."""
+    def _in_running_text(self, same_indent: bool, prominence: tuple[float, bool]) -> bool:
+        """A nested list after a lead-in ("...as follows:"), or after running text at its
+        parent's own indent and in that text's type, belongs to the parent's text."""
         if not self.since_entry:
             return False
         last = self.since_entry[-1].text.strip()
@@ -330,7 +336,10 @@ class OutlineBuilder:
             return True
         if same_indent:
             return any(
-                not line.bold and not line.text.isupper() and len(line.text) > 40
+                not line.bold
+                and not line.text.isupper()
+                and len(line.text) > 40
+                and not _more_prominent(prominence, (round(line.size, 1), line.bold))
                 for line in self.since_entry
             )
         return False
@@ -340,9 +349,12 @@ class OutlineBuilder:
     ) -> Entry:
         if action == "replace":
             self.entries.remove(self.stack[0].entry)
-        if action in ("restart", "replace"):
+        if action in ("restart", "replace", "implied"):
             self.stack.clear()
             depth = 0
+        if action == "implied":
+            self._open_implied(page, line, label)
+            depth = 1
         del self.stack[depth + 1 :]
         parent = self.stack[depth - 1].entry if depth > 0 and len(self.stack) >= depth else None
         if action == "continue":
@@ -369,6 +381,22 @@ class OutlineBuilder:
         self.since_entry = []
         return entry
 
+    def _open_implied(self, page: Page, line: Line, label: Label) -> None:
+        """The unprinted list entry a decimal label names ("1" of "1.A")."""
+        number = label.prefix
+        implied = Label(printed="", number=number, scheme="arabic", style="*", ordinal=int(number))
+        entry = Entry(
+            label=implied,
+            page=page,
+            lines=[line],
+            title="",
+            x=line.x0,
+            title_x=line.x0,
+            size=line.size,
+            bold=line.bold,
+        )
+        self.stack.append(_List(key=implied.key, x=line.x0, ordinal=implied.ordinal, entry=entry))
+
     def _advance_implied_parent(self, depth: int, label: Label) -> None:
         """ "2.01" after "1.03": the list above moved on to 2 though "2" was not printed."""
         previous = self.stack[depth].entry.label
@@ -381,6 +409,35 @@ class OutlineBuilder:
 
     def note_text(self, line: Line) -> None:
         self.since_entry.append(line)
+
+
+def drop_body_type_lists(entries: list[Entry], pages: list[Page]) -> list[Entry]:
+    """Where the outermost entries are headings (bold or larger than the body type), an
+    outermost list in the body type before the first of them is a numbered passage of the
+    preamble ("1. IN PERSON ... 2. ZOOM"), not business: drop it with everything under it."""
+    body = {page.number: PageType.of(page) for page in pages}
+
+    def heading(entry: Entry) -> bool:
+        kind = body[entry.page.number]
+        return entry.bold or entry.size > kind.size + SIZE_TOLERANCE
+
+    outer = [e for e in entries if e.parent is None and e.label is not None]
+    if not any(heading(e) for e in outer):
+        return entries
+    lists: list[list[Entry]] = []
+    for entry in outer:
+        starts = not lists or entry.label.ordinal == 1 or lists[-1][-1].label.key != entry.label.key
+        if starts:
+            lists.append([entry])
+        else:
+            lists[-1].append(entry)
+    first_heading = next(i for i, group in enumerate(lists) if any(heading(e) for e in group))
+    dropped = {id(e) for group in lists[:first_heading] for e in group}
+
+    def root(entry: Entry) -> Entry:
+        return entry if entry.parent is None else root(entry.parent)
+
+    return [e for e in entries if id(root(e)) not in dropped]
 
 
 def _runs_on(previous: Line, line: Line, kind: PageType, right: float) -> bool:
@@ -420,6 +477,8 @@ def continues_title(entry: Entry, previous: Line, line: Line, kind: PageType, ri
         return False
     if parse_labels(line.text)[0] and line.x0 <= entry.title_x + X_TOLERANCE * kind.size:
         return False
+    if FIELD_RE.match(line.text.strip()):
+        return False  # "Recommendation: ..." opens the entry's details
     width = right - entry.x
     full = previous.x1 >= entry.x + FULL_LINE * width
     capitals = _is_capitals(previous.text) and _is_capitals(line.text)
@@ -472,7 +531,7 @@ def build_outline(pages: list[Page], stop: re.Pattern[str] | None = None) -> lis
                         last.body.append(line)
                     builder.note_text(line)
             previous = line
-    return builder.entries
+    return drop_body_type_lists(builder.entries, pages)
 
 
 def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
@@ -486,27 +545,41 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
     (size, bold), count = styles.most_common(1)[0]
     uniform = count >= UNIFORM_SHARE * len(outer)
     first = outer[0]
+    shared = {style for style, n in styles.items() if n >= 2}
     indents = Counter(round(e.x) for e in outer)
     indent = indents.most_common(1)[0][0]
     used = {id(line) for e in entries for line in e.lines}
     found: list[Entry] = []
     for page in pages:
         kind = PageType.of(page)
-        if not _more_prominent((size, bold), (kind.size, False)) and not bold:
+        body = (kind.size, False)
+        styles_here = {st for st in shared | {(size, bold)} if _more_prominent(st, body) or st[1]}
+        if not styles_here:
             continue  # entries in body type: an unlabelled line is running text
         tolerance = X_TOLERANCE * kind.size
         for line in page.lines:
             text = line.text.strip()
             if id(line) in used or abs(line.x0 - indent) > tolerance:
                 continue
-            if abs(line.size - size) > SIZE_TOLERANCE or line.bold != bold:
+            style = next(
+                (
+                    st
+                    for st in styles_here
+                    if abs(line.size - st[0]) <= SIZE_TOLERANCE and line.bold == st[1]
+                ),
+                None,
+            )
+            if style is None:
                 continue
             if len(text) > HEADING_MAX_CHARS or is_banner(text) or SENTENCE_END_RE.search(text):
                 continue
             if not re.search(r"[A-Za-z]{2}", text) or parse_labels(text)[0]:
                 continue
             after_first = (page.number, line.top) > (first.page.number, first.lines[0].top)
-            if not (_is_capitals(text) or text.endswith(":") or (uniform and after_first)):
+            main_style = style == (size, bold)
+            if not (
+                _is_capitals(text) or text.endswith(":") or (uniform and main_style and after_first)
+            ):
                 continue
             found.append(
                 Entry(
