@@ -1,6 +1,7 @@
 """Extractors: one module per kind of fact, registered in the order they must run."""
 
 from extractors import (  # noqa: F401  (registration order is run order)
+    addressed_meeting,  # imports agenda_meeting and minutes_meeting: meetings run first
     agenda_items,
     agenda_meeting,
     attendees,

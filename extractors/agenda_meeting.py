@@ -9,16 +9,33 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
+from statistics import median
 
 from extractors.base import ExtractionContext, Extractor, register
 from extractors.text import ITEM_LINE_RE, clean, council_names, provenance, title_case_if_upper
 from pipeline.models import Line, MeetingRecord, Page
-from pipeline.normalize import find_date_text, find_time_text
+from pipeline.normalize import (
+    TIME_RE,
+    find_date_text,
+    find_day_month_text,
+    find_numeric_date_text,
+    find_time_text,
+    parse_numeric_date,
+    with_year,
+    writes_month_first,
+    year_of_dates,
+)
+from pipeline.plausible import plausible_venue
 
 AGENDA_MEETING_KEY = "m1"  # the one meeting an agenda pack is for
 HEADER_MAX_LINES = 25
+FIRST_ITEM_MAX = 3  # an agenda's first item on its first page: 1 (or 0, 2, 3 after notices)
+ITEM_LOOKAHEAD = 8  # lines within which the next item's number follows
 LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z /-]{1,25}?)\s*:\s*(.*)$")
-VENUE_LABEL_RE = re.compile(r"^(venue|place|location|where)$", re.I)
+VENUE_LABEL_RE = re.compile(
+    r"^(?:meeting\s+)?(venue|place|location|where)(?:\s*/\s*address)?$", re.I
+)
 STOP_RE = re.compile(
     r"^(agenda|membership|members|part\s+[12i]|notice|to:|dear|summons|apologies|the agenda)\b",
     re.I,
@@ -28,48 +45,188 @@ BODY_NOISE_RE = re.compile(
     r"( the)?)\s+|\s+(agenda|meeting|agenda and reports|agenda pack|supplementary agenda)$",
     re.I,
 )
+MEETING_WORD_RE = re.compile(
+    r"\b(meeting|agenda|council|committee|cabinet|board|commission|panel|assembly|session"
+    r"|hearing|sub-committee|trustees|forum)\b",
+    re.I,
+)
+# dates that are not the meeting's: when a paper was written, published or revised
+NOT_MEETING_DATE_RE = re.compile(
+    r"\b(report|published|publication|issued?|despatch(ed)?|dispatch(ed)?|printed|prepared|revised"
+    r"|posted|written|letter|updated?)\b",
+    re.I,
+)
+MEETING_TYPE_RE = re.compile(
+    r"^\W*(?:regular|special|adjourned|annual|ordinary|extraordinary|closed|open|joint)"
+    r"\s+(?:\w+\s+)?(?:meeting|session)\W*$",
+    re.I,
+)
+HONORIFIC_RE = re.compile(r"^(mr|mrs|ms|miss|dr|cllr|councillor|councilmember)\b\.?\s", re.I)
 NOT_BODY_RE = re.compile(r"\b(held on|to be held|will be held|date|time|venue)\b|^agenda$", re.I)
+
+
+def is_item_line(text: str) -> bool:
+    """A numbered agenda item ("1. Apologies"), not a clock time ("5:30 p.m. Closed Session")."""
+    return bool(ITEM_LINE_RE.match(text)) and not TIME_RE.match(text.lstrip())
+
+
+AGENDA_TITLE_RE = re.compile(
+    r"^(?:[\w&'’.,-]+\s+){0,6}agenda(?:\s+(?:and\s+notice|and\s+reports|pack))?\s*$"
+    r"|^\s*agenda\s*[-–:]",
+    re.I,
+)
+# "APPROVAL OF AGENDA" is business of a meeting (minutes record it), not a title
+AGENDA_BUSINESS_RE = re.compile(
+    r"\b(approv|adopt|amend|review|consent|addition|change|order\s+of|item)\w*", re.I
+)
+MINUTES_TITLE_LINE_RE = re.compile(
+    r"^\s*minutes\b|\bminutes\s+of\s+(?:a|an|the)\b|\bminutes\s*$", re.I
+)
+
+
+def is_agenda_page(page: Page) -> bool:
+    """The first lines title the page an agenda ("AGENDA – April 24, 2019", "*** AGENDA ***",
+    "CITY COUNCIL AGENDA") and none titles it minutes (an item "4. Approval of the Minutes
+    of ..." is not a title)."""
+    head = [(clean(re.sub(r"[*_=~#]+", " ", line.text)), line) for line in page.lines[:8]]
+    titles = [(text, line) for text, line in head if text and not is_item_line(text)]
+    body_size = median(line.size for line in page.lines) if page.lines else 0.0
+    agenda = any(
+        AGENDA_TITLE_RE.match(text)
+        and not AGENDA_BUSINESS_RE.search(text)
+        and (line.bold or text.upper() == text or line.size > body_size + 0.5)
+        for text, line in titles
+    )
+    return agenda and not any(MINUTES_TITLE_LINE_RE.search(text) for text, _ in titles)
+
+
+def _opens_items(lines: list[Line], index: int) -> bool:
+    """A numbered line that starts the items: numbered as a first item is, or followed by the
+    next number. A street address ("45 Beatty Street") is numbered too, but alone."""
+    match = ITEM_LINE_RE.match(lines[index].text)
+    if not match or not is_item_line(lines[index].text):
+        return False
+    number = int(re.match(r"\d+", match.group("num")).group(0))
+    if number <= FIRST_ITEM_MAX:
+        return True
+    for line in lines[index + 1 : index + 1 + ITEM_LOOKAHEAD]:
+        following = ITEM_LINE_RE.match(line.text)
+        if following and is_item_line(line.text):
+            return int(re.match(r"\d+", following.group("num")).group(0)) == number + 1
+    return False
 
 
 def header_lines(page: Page) -> list[Line]:
     """Lines of the first page above its first numbered agenda item."""
     lines: list[Line] = []
-    for line in page.lines[:HEADER_MAX_LINES]:
-        if ITEM_LINE_RE.match(line.text) and lines:
+    candidates = page.lines[:HEADER_MAX_LINES]
+    for index, line in enumerate(candidates):
+        if lines and _opens_items(page.lines, index):
             break
         lines.append(line)
     return lines
 
 
-def _span_texts(lines: list[Line]) -> list[tuple[int, int, str]]:
+def span_texts(lines: list[Line]) -> list[tuple[int, int, str]]:
     """(line index, span index, text) for every span of the header, in reading order."""
     return [(i, j, span.text) for i, line in enumerate(lines) for j, span in enumerate(line.spans)]
 
 
-def _labelled(lines: list[Line], pattern: re.Pattern[str]) -> tuple[int, str] | None:
-    for i, _j, text in _span_texts(lines):
-        match = LABEL_RE.match(text)
-        if match and pattern.match(match.group(1).strip()) and match.group(2).strip():
-            return i, match.group(2).strip()
+def label_values(lines: list[Line]) -> list[tuple[int, int, str, str]]:
+    """(line, span, label, value) of every "Label: value" in the header; a label alone in its
+    span takes the next span of the line as its value (a form's field beside its caption)."""
+    found = []
+    for i, line in enumerate(lines):
+        for j, span in enumerate(line.spans):
+            match = LABEL_RE.match(span.text)
+            if not match:
+                continue
+            value = match.group(2).strip()
+            if not value and j + 1 < len(line.spans):
+                value = line.spans[j + 1].text.strip()
+            found.append((i, j, match.group(1).strip(), value))
+    return found
+
+
+def labelled(lines: list[Line], pattern: re.Pattern[str]) -> tuple[int, str] | None:
+    for i, _j, label, value in label_values(lines):
+        if pattern.match(label) and value:
+            return i, value
     return None
 
 
 def _find_date(lines: list[Line]) -> tuple[int, int, str] | None:
-    labelled = _labelled(lines, re.compile(r"^date$", re.I))
-    if labelled and find_date_text(labelled[1]):
-        return labelled[0], 0, find_date_text(labelled[1]) or ""
-    for i, j, text in _span_texts(lines):
+    field = labelled(lines, re.compile(r"^date$", re.I))
+    if field and find_date_text(field[1]):
+        return field[0], 0, find_date_text(field[1]) or ""
+    for i, j, text in span_texts(lines):
         found = find_date_text(text)
         if found:
             return i, j, found
     return None
 
 
-def _find_time(lines: list[Line]) -> tuple[int, str] | None:
-    labelled = _labelled(lines, re.compile(r"^(time|start time|starts?)$", re.I))
-    if labelled and find_time_text(labelled[1]):
-        return labelled[0], find_time_text(labelled[1]) or ""
-    for i, _j, text in _span_texts(lines):
+def _find_day_month(lines: list[Line]) -> tuple[int, int, str] | None:
+    """A day and month printed without the year ("Date/Time: June 6, 530pm"): labelled as a
+    date, or beside a meeting word."""
+    for i, j, label, value in label_values(lines):
+        found = find_day_month_text(value) if re.search(r"\bdate\b", label, re.I) else None
+        if found:
+            return i, j, found
+    for i, j, text in span_texts(lines):
+        found = find_day_month_text(text) if MEETING_WORD_RE.search(text) else None
+        if found:
+            return i, j, found
+    return None
+
+
+def find_meeting_date(
+    lines: list[Line], context: str
+) -> tuple[tuple[int, int, str] | None, date | None]:
+    """(row, span, printed date) of the meeting date in a header, and the date itself when
+    the print alone does not give it: a day and month without a year take the year most
+    full dates in the context (the rest of the document) carry."""
+    found = _find_date(lines)
+    if found:
+        return found, None
+    partial = _find_day_month(lines)
+    year = year_of_dates(context) if partial else None
+    if partial and year:
+        return partial, with_year(partial[2], year)
+    numeric = _find_numeric_date(lines, context)
+    if numeric:
+        return numeric[0], numeric[1]
+    return None, None
+
+
+def _find_numeric_date(lines: list[Line], context: str) -> tuple[tuple[int, int, str], date] | None:
+    """A date in figures labelled as the date or printed with the agenda / meeting heading
+    ("COUNCIL AGENDA: 01/26/21"), read month first where the document writes its dates so."""
+    month_first = writes_month_first(context)
+    candidates = [
+        (i, j, value)
+        for i, j, label, value in label_values(lines)
+        if (re.search(r"\bdate\b", label, re.I) or MEETING_WORD_RE.search(label))
+        and not NOT_MEETING_DATE_RE.search(label)
+    ]
+    candidates += [
+        (i, j, text)
+        for i, j, text in span_texts(lines)
+        if MEETING_WORD_RE.search(text) and not NOT_MEETING_DATE_RE.search(text)
+    ]
+    for i, j, text in candidates:
+        printed = find_numeric_date_text(text)
+        parsed = parse_numeric_date(printed, month_first) if printed else None
+        if printed and parsed:
+            return (i, j, printed), parsed
+    return None
+
+
+def find_time(lines: list[Line]) -> tuple[int, str] | None:
+    field = labelled(lines, re.compile(r"^(time|start time|starts?)$", re.I))
+    if field and find_time_text(field[1]):
+        return field[0], find_time_text(field[1]) or ""
+    for i, _j, text in span_texts(lines):
         found = find_time_text(text)
         if found:
             return i, found
@@ -80,10 +237,55 @@ def _continues_address(previous: str, line: Line, gap: float) -> bool:
     return previous.rstrip().endswith(",") and gap < 2.0 * line.size
 
 
-def _find_venue(lines: list[Line], after: int | None, span_index: int) -> tuple[list[int], str]:
-    labelled = _labelled(lines, VENUE_LABEL_RE)
-    if labelled:
-        index, value = labelled
+def _is_prose(line: Line, reference_size: float) -> bool:
+    """A sentence (a disclaimer, a note on how the meeting is held), not a place: mostly lower
+    case words, or a long line in smaller type than the header it follows."""
+    words = line.text.split()
+    lower = sum(word[:1].islower() for word in words)
+    return (len(words) >= 6 and lower * 2 > len(words)) or (
+        len(words) >= 10 and line.size < reference_size - 1
+    )
+
+
+def _venue_after(
+    lines: list[Line], after: int, span_index: int, skip: set[int]
+) -> tuple[list[int], str]:
+    """Up to three address lines printed under the date (or time) line, in its column."""
+    parts: list[str] = []
+    used: list[int] = []
+    index = after
+    column_x0 = lines[after].spans[min(span_index, len(lines[after].spans) - 1)].x0
+    reference_size = lines[after].size
+    while index + 1 < len(lines) and len(parts) < 3:
+        nxt = lines[index + 1]
+        if (index + 1 in skip or MEETING_TYPE_RE.match(nxt.text)) and not parts:
+            index += 1  # the time, or the kind of meeting, printed between date and place
+            continue
+        text = _span_at(nxt, column_x0)
+        if (
+            not text
+            or STOP_RE.match(text)
+            or LABEL_RE.match(text)
+            or is_item_line(text)
+            or find_date_text(text)
+            or HONORIFIC_RE.match(text)
+            or _is_prose(nxt, reference_size)
+            or (parts and not _continues_address(parts[-1], nxt, nxt.top - lines[index].top))
+            or nxt.top - lines[index].top > 3.0 * nxt.size
+        ):
+            break
+        parts.append(text)
+        used.append(index + 1)
+        index += 1
+    return used, " ".join(parts).rstrip(".")
+
+
+def find_venue(lines: list[Line], when_rows: list[int], span_index: int) -> tuple[list[int], str]:
+    """The labelled venue, else the first plausible place under the last, then the first, line
+    that gives the date or time."""
+    field = labelled(lines, VENUE_LABEL_RE)
+    if field:
+        index, value = field
         parts, used = [value], [index]
         while index + 1 < len(lines):
             nxt = lines[index + 1]
@@ -93,28 +295,11 @@ def _find_venue(lines: list[Line], after: int | None, span_index: int) -> tuple[
             parts.append(nxt.spans[0].text)
             used.append(index)
         return used, " ".join(parts)
-    if after is None:
-        return [], ""
-    parts, used = [], []
-    index = after
-    column_x0 = lines[after].spans[min(span_index, len(lines[after].spans) - 1)].x0
-    while index + 1 < len(lines) and len(parts) < 3:
-        nxt = lines[index + 1]
-        text = _span_at(nxt, column_x0)
-        if (
-            not text
-            or STOP_RE.match(text)
-            or LABEL_RE.match(text)
-            or ITEM_LINE_RE.match(text)
-            or find_date_text(text)
-            or (parts and not _continues_address(parts[-1], nxt, nxt.top - lines[index].top))
-            or nxt.top - lines[index].top > 3.0 * nxt.size
-        ):
-            break
-        parts.append(text)
-        used.append(index + 1)
-        index += 1
-    return used, " ".join(parts).rstrip(".")
+    for after in sorted(set(when_rows), reverse=True):
+        used, venue = _venue_after(lines, after, span_index, set(when_rows))
+        if plausible_venue(clean(venue)):
+            return used, venue
+    return [], ""
 
 
 INLINE_LABEL_RE = re.compile(r"\s(?:[A-Z][A-Za-z]*)(?:\s[a-z]+)?\s*:(?:\s|$)")
@@ -132,7 +317,7 @@ def _span_at(line: Line, x0: float) -> str:
     return text[: label.start()].strip() if label else text
 
 
-def _body(lines: list[Line], used: set[int]) -> tuple[list[int], str | None]:
+def header_body(lines: list[Line], used: set[int]) -> tuple[list[int], str | None]:
     candidates = [
         (i, line)
         for i, line in enumerate(lines)
@@ -155,11 +340,48 @@ def _body(lines: list[Line], used: set[int]) -> tuple[list[int], str | None]:
     return chosen, text or None
 
 
-def authority_of(ctx: ExtractionContext, front_pages: list[Page], body: str | None) -> str | None:
-    """A council named on the front sheet; else the council heading a later document."""
+PLACE_AUTHORITY_RE = re.compile(
+    r"^(?i:the\s+)?(?i:corporation\s+of\s+the\s+)?((?:City|Town|Township|Village|County|Borough)"
+    r"\s+of\s+(?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*){0,3})\s*$"
+)
+
+
+def _heading_names(pages: list[Page]) -> list[str]:
+    """Council names printed as a heading or letterhead: the name is most of its line (a
+    sentence or an item that mentions a council is not where the authority is named)."""
+    found = []
+    for page in pages:
+        for line in page.lines:
+            text = clean(line.text)
+            for name in council_names(text):
+                if len(name) * 2 >= len(text) and not re.match(r"[A-Z]\.\s", name):
+                    found.append(name)
+    return found
+
+
+def _place_name(page: Page) -> str | None:
+    """'City of Aliso Viejo', 'The Corporation of the Township of Nipissing' heading the page."""
+    for line in page.lines[:HEADER_MAX_LINES]:
+        match = PLACE_AUTHORITY_RE.match(title_case_if_upper(clean(line.text)))
+        if match:
+            return match.group(1)
+    return None
+
+
+def authority_of(
+    ctx: ExtractionContext, front_pages: list[Page], body: str | None, mentions: bool = True
+) -> str | None:
+    """The body when it is a council; the city / town whose name heads the first page; a
+    council named as a heading; a council the front sheet mentions (when `mentions`); else
+    the council heading a later document."""
     if body and council_names(body) == [body]:
         return body
-    names = Counter(name for page in front_pages for name in council_names(page.text))
+    place = _place_name(front_pages[0]) if front_pages else None
+    if place:
+        return place
+    names = Counter(_heading_names(front_pages))
+    if not names and mentions:
+        names = Counter(name for page in front_pages for name in council_names(page.text))
     if names:
         return names.most_common(1)[0][0]
     for page in ctx.doc.pages[len(front_pages) :]:
@@ -168,6 +390,105 @@ def authority_of(ctx: ExtractionContext, front_pages: list[Page], body: str | No
             if found and len(clean(line.text)) <= len(found[0]) + 2:
                 return found[0]
     return None
+
+
+def header_meeting(
+    ctx: ExtractionContext,
+    page: Page,
+    lines: list[Line],
+    context_pages: list[Page],
+    key: str,
+    extractor: str,
+) -> MeetingRecord:
+    """The meeting a header announces: date, time and venue, the body in the largest type."""
+    date_at, meeting_date = find_meeting_date(lines, "\n".join(p.text for p in context_pages))
+    time_at = find_time(lines)
+    when_rows = [found[0] for found in (date_at, time_at) if found is not None]
+    venue_rows, venue = find_venue(lines, when_rows, date_at[1] if date_at else 0)
+    used = set(venue_rows) | set(when_rows)
+    body_rows, body = header_body(lines, used)
+    source_rows = sorted(set(body_rows) | used)
+    source = [lines[i] for i in source_rows] or lines[:1]
+    return MeetingRecord(
+        key=key,
+        kind="agenda",
+        authority=authority_of(ctx, context_pages, body),
+        body=body,
+        date_text=date_at[2] if date_at else None,
+        meeting_date=meeting_date,
+        time_text=time_at[1] if time_at else None,
+        venue=title_case_if_upper(venue) or None,
+        provenance=provenance(page, source),
+        extractor=extractor,
+    )
+
+
+ADJOURN_MEETING_RE = re.compile(r"^\W*(?:\d{1,2}[a-z]?[.)]?\s+)?adjourn\w*\b.*\bmeeting\b", re.I)
+SESSION_START_RE = re.compile(
+    r"^\W*(?:\d{1,2}[a-z]?[.)]?\s+)?(?:call(?:ed)?\s+(?:the\s+meeting\s+)?to\s+order|roll\s+call)\b",
+    re.I,
+)
+
+
+def _is_meeting_heading(line: Line, after: Line) -> bool:
+    """A heading naming a meeting: bold or larger than the line before, capitals, short."""
+    text = line.text.strip()
+    return (
+        (line.bold or line.size > after.size + 0.5)
+        and re.search(r"\bMEETING\b", text) is not None
+        and text[:1].isupper()
+        and len(text.split()) <= 16
+        and not ADJOURN_MEETING_RE.match(text)
+        and not is_item_line(text)
+    )
+
+
+def later_meetings(
+    front_pages: list[Page], first: MeetingRecord, extractor: str
+) -> list[MeetingRecord]:
+    """Further meetings on one agenda: after an item adjourning a named meeting, a heading
+    naming another meeting that then has its own call to order ("6 Adjourn Joint Meeting ...",
+    "SPECIAL CITY COUNCIL MEETING (Immediately Following ...)", "CALL TO ORDER"). Sessions of
+    one meeting (closed session, then the regular business) are not adjourned in between."""
+    flat = [(page, line) for page in front_pages for line in page.lines]
+    found: list[MeetingRecord] = []
+    for index, (_page, line) in enumerate(flat):
+        if not ADJOURN_MEETING_RE.match(line.text):
+            continue
+        for k in range(index + 1, min(index + 4, len(flat))):
+            page, head = flat[k]
+            if not _is_meeting_heading(head, line):
+                continue
+            following = [ln for _, ln in flat[k + 1 : k + 13]]
+            if not any(SESSION_START_RE.match(ln.text) for ln in following):
+                break
+            heading = [head]
+            if head.text.count("(") > head.text.count(")") and following:
+                heading.append(following[0])
+            text = clean(" ".join(ln.text for ln in heading))
+            near = " ".join(ln.text for ln in [head, *following[:2]])
+            body = re.sub(r"\([^)]*\)?", "", text)
+            previous = None
+            while previous != body:
+                previous, body = body, BODY_NOISE_RE.sub("", body).strip()
+            date_text = find_date_text(near)
+            time_text = find_time_text(text)
+            found.append(
+                MeetingRecord(
+                    key=f"m{len(found) + 2}",
+                    kind="agenda",
+                    authority=first.authority,
+                    body=title_case_if_upper(clean(body)) or None,
+                    date_text=date_text or first.date_text,
+                    meeting_date=None if date_text else first.meeting_date,
+                    time_text=time_text,
+                    venue=first.venue if not date_text else None,
+                    provenance=provenance(page, [ln for ln in heading if ln in page.lines]),
+                    extractor=extractor,
+                )
+            )
+            break
+    return found
 
 
 @register
@@ -183,25 +504,6 @@ class AgendaMeetingExtractor(Extractor):
         lines = header_lines(first)
         if not lines:
             return
-        date_at = _find_date(lines)
-        time_at = _find_time(lines)
-        when_rows = {found[0] for found in (date_at, time_at) if found is not None}
-        after = max(when_rows, default=None)
-        venue_rows, venue = _find_venue(lines, after, date_at[1] if date_at else 0)
-        used = set(venue_rows) | when_rows
-        body_rows, body = _body(lines, used)
-        source_rows = sorted(set(body_rows) | used)
-        source = [lines[i] for i in source_rows] or lines[:1]
-        ctx.found.meetings.append(
-            MeetingRecord(
-                key=AGENDA_MEETING_KEY,
-                kind="agenda",
-                authority=authority_of(ctx, front_pages, body),
-                body=body,
-                date_text=date_at[2] if date_at else None,
-                time_text=time_at[1] if time_at else None,
-                venue=title_case_if_upper(venue) or None,
-                provenance=provenance(first, source),
-                extractor=self.name,
-            )
-        )
+        meeting = header_meeting(ctx, first, lines, front_pages, AGENDA_MEETING_KEY, self.name)
+        ctx.found.meetings.append(meeting)
+        ctx.found.meetings.extend(later_meetings(front_pages, meeting, self.name))

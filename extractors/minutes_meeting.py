@@ -4,18 +4,32 @@ Minutes open with one sentence or a few short lines: "Minutes of a meeting of th
 Wellbeing Board held on Tuesday, 18th November, 2014 at Committee Suite 1, ...", "MINUTES
 of a meeting of the Cabinet held in the Council Chamber, ... on Thursday, 30 January 2025",
 or a title over a date line and venue lines. The start time is the one printed with the
-date, else the one in "The meeting commenced at 2.00 pm".
+date, else the one in "The meeting commenced at 2.00 pm" / "was called to order at 7:08 p.m.".
+
+Minutes can also start on a page the segmenter did not take for minutes (inside an agenda
+pack, or under a letterhead): a page whose first lines hold a minutes title ("FULL BOARD
+MINUTES", or "MINUTES" under the body's name) over the date, or a meeting title over the date
+followed by the narrative "... was called to order". A segment titled as an agenda
+("AGENDA – April 24, 2019") is not minutes even when an item mentions minutes.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from extractors.agenda_meeting import (
+    VENUE_LABEL_RE,
+    is_agenda_page,
+    is_item_line,
+    label_values,
+    labelled,
+)
 from extractors.base import ExtractionContext, Extractor, register
 from extractors.minutes_layout import MinuteLine, MinutesDocument, minutes_segments, parse_minutes
 from extractors.text import clean, council_names, provenance, title_case_if_upper
-from pipeline.models import MeetingRecord
-from pipeline.normalize import DATE_RE, TIME_RE
+from pipeline.models import Line, MeetingRecord, Page
+from pipeline.normalize import DATE_RE, TIME_RE, find_time_text, parse_date
 
 ATTENDANCE_START_RE = re.compile(
     r"^\W*(?:[A-Za-z/ ]{0,30}\b)?(present|in attendance|apologies|attendees|attendance|absent)\b",
@@ -27,7 +41,8 @@ MINUTES_WORDS_RE = re.compile(
     r"\b(regular|special|extraordinary|annual|ordinary)?\s*(meeting\s+)?minutes\b.*$", re.I
 )
 COMMENCED_RE = re.compile(
-    r"\b(?:meeting|proceedings)\s+(?:commenced|started|began|opened)\s+at\s+"
+    r"\b(?:(?:meeting|proceedings)\s+(?:is\s+now\s+|was\s+)?(?:officially\s+)?"
+    r"(?:commenced|started|began|opened)|called\s+to\s+order\b[^.]{0,80}?)\s+at\s+"
     r"(?P<time>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)",
     re.I,
 )
@@ -106,12 +121,130 @@ def _start_time(intro_text: str, document: MinutesDocument) -> str | None:
     return None
 
 
+MINUTES_TITLE_RE = re.compile(r"^(?:[A-Z][\w&'’.,/#-]*\s+){0,6}MINUTES$")
+MEETING_TITLE_RE = re.compile(r"\bMEETING\b")
+NOT_A_MINUTES_TITLE_RE = re.compile(
+    r"\b(approv|adopt|confirm|previous|receiv|sign|accept)\w*|\bminutes\s+of\b|\bof\s+minutes\b",
+    re.I,
+)
+CALLED_TO_ORDER_RE = re.compile(
+    r"\b(?:was|were|been)\s+(?:duly\s+|officially\s+)?called\s+to\s+order\b"
+    r"|\bmeeting\s+called\s+to\s+order\b|\bcalled\s+the\s+meeting\s+to\s+order\b",
+    re.I,
+)
+PAGE_HEAD_LINES = 16  # a minutes title can sit under a letterhead of a dozen lines
+NARRATIVE_LINES = 8  # "... was called to order" opens the minutes right under the date
+MEETING_NOISE_RE = re.compile(
+    r"\b(?:regular|special|extraordinary|annual|ordinary|monthly)?\s*(?:meeting|minutes)\b", re.I
+)
+
+
+@dataclass
+class PageMinutesHeader:
+    """Minutes opening on a page the segmenter did not give to minutes."""
+
+    page: Page
+    title: list[Line]
+    date_line: Line
+    date_text: str
+    block: list[Line]  # the title, the date and the labelled lines under them
+
+
+def _date_of_line(line: Line) -> str | None:
+    """The date of a short date line ("February 23, 2023", "DATE: July 18, 2024")."""
+    match = DATE_RE.search(line.text)
+    if not match:
+        return None
+    rest = line.text[: match.start()] + " " + line.text[match.end() :]
+    rest = re.sub(r"^\W*date\s*:", "", rest.strip(), flags=re.I)
+    rest = TIME_RE.sub("", rest)
+    return match.group(0) if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 3 else None
+
+
+def _is_heading(line: Line) -> bool:
+    text = clean(line.text)
+    letters = [c for c in text if c.isalpha()]
+    return (
+        bool(letters)
+        and (line.bold or all(c.isupper() for c in letters))
+        and len(text.split()) <= 12
+        and not is_item_line(text)
+    )
+
+
+def page_minutes_header(page: Page) -> PageMinutesHeader | None:
+    """A minutes title over a date, or a meeting title over a date and "was called to order",
+    in the first lines of a page."""
+    lines = page.lines[:PAGE_HEAD_LINES]
+    for index, line in enumerate(lines):
+        text = clean(line.text)
+        if not _is_heading(line) or NOT_A_MINUTES_TITLE_RE.search(text):
+            continue
+        undated = DATE_RE.sub(" ", text).strip(" -–—,:")  # "BOARD MINUTES – May 5, 2020"
+        is_minutes = bool(MINUTES_TITLE_RE.match(clean(undated).upper()))
+        if not is_minutes and not MEETING_TITLE_RE.search(text):
+            continue
+        window = lines[index : index + (5 if is_minutes else 3)]
+        dated = next(((ln, d) for ln in window if (d := _date_of_line(ln))), None)
+        if dated is None:
+            continue
+        at = lines.index(dated[0])
+        if not is_minutes:
+            after = " ".join(ln.text for ln in page.lines[at + 1 : at + 1 + NARRATIVE_LINES])
+            if not CALLED_TO_ORDER_RE.search(after):
+                continue
+        title = [line]
+        if text.upper() == "MINUTES" and index > 0 and _is_heading(lines[index - 1]):
+            title.insert(0, lines[index - 1])  # the body's name printed over "MINUTES"
+        block = lines[lines.index(title[0]) : at + 5]
+        return PageMinutesHeader(page, title, dated[0], dated[1], block)
+    return None
+
+
+def _page_meeting(header: PageMinutesHeader, extractor: str) -> MeetingRecord:
+    title = clean(" ".join(ln.text for ln in header.title))
+    body = MEETING_NOISE_RE.sub(" ", DATE_RE.sub(" ", title))
+    body = title_case_if_upper(clean(body).strip(" -–,:"))
+    block = [ln for ln in header.block if ln not in header.title]
+    time_field = labelled(block, re.compile(r"^(time|start time)$", re.I))
+    time_text = (
+        find_time_text(time_field[1]) if time_field else find_time_text(header.date_line.text)
+    )
+    if not time_text:
+        page_text = " ".join(ln.text for ln in header.page.lines)
+        commenced = COMMENCED_RE.search(page_text)
+        time_text = commenced.group("time") if commenced else None
+    venue_field = labelled(block, VENUE_LABEL_RE)
+    venue = venue_field[1] if venue_field else None
+    if venue_field:  # an address wrapped onto the next line, indented under the value
+        rows = [i for i, _j, label, _v in label_values(block) if VENUE_LABEL_RE.match(label)]
+        index = rows[0] if rows else None
+        if index is not None and index + 1 < len(block):
+            nxt = block[index + 1]
+            if nxt.x0 > block[index].x0 + 20 and not label_values([nxt]):
+                venue = f"{venue} {nxt.text}"
+    authorities = council_names("\n".join(ln.text for ln in header.block))
+    return MeetingRecord(
+        key=f"minutes:{header.page.number}",
+        kind="minutes",
+        authority=authorities[0] if authorities else None,
+        body=body or None,
+        date_text=header.date_text,
+        time_text=time_text,
+        venue=title_case_if_upper(clean(venue)) if venue else None,
+        provenance=provenance(header.page, [*header.title, header.date_line]),
+        extractor=extractor,
+    )
+
+
 @register
 class MinutesMeetingExtractor(Extractor):
     name = "minutes_meeting.v1"
 
     def extract(self, ctx: ExtractionContext) -> None:
         for segment in minutes_segments(ctx):
+            if is_agenda_page(ctx.page(segment.first_page)):
+                continue  # an agenda whose items mention minutes
             document = parse_minutes(ctx, segment)
             intro = _intro(document)
             if not intro:
@@ -140,3 +273,16 @@ class MinutesMeetingExtractor(Extractor):
                     extractor=self.name,
                 )
             )
+        in_minutes = {
+            number
+            for segment in minutes_segments(ctx)
+            for number in range(segment.first_page, segment.last_page + 1)
+        }
+        dates = {parse_date(m.date_text) for m in ctx.found.meetings if m.kind == "minutes"}
+        for page in ctx.doc.pages:
+            if page.number in in_minutes:
+                continue
+            header = page_minutes_header(page)
+            if header is not None and parse_date(header.date_text) not in dates:
+                dates.add(parse_date(header.date_text))  # a running head repeats on each page
+                ctx.found.meetings.append(_page_meeting(header, self.name))

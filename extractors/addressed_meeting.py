@@ -1,0 +1,256 @@
+"""The meeting a document without an agenda front sheet is for.
+
+A report or memo names the meeting it goes to: "To: Cabinet, 30 January 2025", "MEETING
+DATE: May 6, 2020", "Report to: Health and Wellbeing Board / Date of Meeting: ...", "DATE:
+January 20, 2021 / TO: Mayor and City Council". A letter sending papers names it in a bold
+line ("COUNTY COUNCIL - THURSDAY, 9 JANUARY 2025"). A notice or agenda the segmenter did not
+take for a front sheet prints the date on a line of its own in the header ("*** AGENDA *** /
+Tuesday, March 21, 2023"). Each gives one meeting of kind "agenda": the document is a paper
+for that meeting, not its record.
+
+The date is taken in this order, so a letter's own date loses to the meeting it announces:
+a date labelled as the meeting's; a date on a short line that names a meeting, body or agenda;
+a line that is only a date (with its weekday and time); a "Date:" field; a date in the
+running header over a first line that names a body. Dates labelled as when a paper was
+written, published or revised are never the meeting's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.agenda_meeting import (
+    AGENDA_MEETING_KEY,
+    BODY_NOISE_RE,
+    MEETING_WORD_RE,
+    NOT_MEETING_DATE_RE,
+    authority_of,
+    find_time,
+    find_venue,
+    header_body,
+    header_lines,
+    is_agenda_page,
+    label_values,
+    span_texts,
+)
+from extractors.base import ExtractionContext, Extractor, register
+from extractors.minutes_meeting import page_minutes_header
+from extractors.text import clean, provenance, title_case_if_upper
+from pipeline.models import Line, MeetingRecord, Page
+from pipeline.normalize import (
+    DATE_RE,
+    TIME_RE,
+    find_date_text,
+    find_numeric_date_text,
+    find_time_text,
+    parse_numeric_date,
+    writes_month_first,
+)
+from pipeline.segment import segment_of_page
+
+MEETING_DATE_LABEL_RE = re.compile(
+    r"^(?:meeting(?:\s+date)?|date\s+of(?:\s+the)?\s+meeting|meeting\s+date\s*(?:/|and)\s*time"
+    r"|date\s+of\s+(?:the\s+)?(?:committee|council|board|cabinet))$",
+    re.I,
+)
+DATE_LABEL_RE = re.compile(r"^date$", re.I)
+ADDRESSEE_LABEL_RE = re.compile(r"^(?:to|report\s+to|meeting|committee|submitted\s+to)$", re.I)
+# lines that mention another meeting ("minutes of the meeting held on ...", "next meeting")
+MENTION_RE = re.compile(
+    r"\b(minutes|held\s+on|next|previous|last|since|until|from|by|deadline|expires?)\b", re.I
+)
+BODY_END_RE = re.compile(
+    r"\b(council|committee|sub-committee|cabinet|board|commission|panel|assembly|trustees"
+    r"|forum|executive|authority)$",
+    re.I,
+)
+ADDRESSEE_NOISE_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:chair(?:man|person)?|mayor|president)\s+(?:and|&)\s+"
+    r"(?:(?:members|councillors|councilmembers)\s+of\s+(?:the\s+)?)?)",
+    re.I,
+)
+REPORT_NOISE_RE = re.compile(r"\s+(?:staff\s+)?report$", re.I)
+WEEKDAY_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+MOSTLY_DATE_MAX_WORDS = 3  # words beside the date on a line that is "only" a date
+HEADING_ROWS = 12  # a date line of its own counts near the top of the page only
+NEAR_ROWS = 3  # the start time is printed with the date or just under it
+MAX_LINE_WORDS = 14
+
+
+@dataclass
+class Dated:
+    rank: int  # lower is stronger evidence that this is the meeting's date
+    row: int | None  # header row, None for a running header line
+    span: int
+    text: str  # the date as printed
+    value: date | None  # set when the print alone does not give the date (figures)
+    source: str  # the span it came from
+
+
+def _other_words(text: str, printed: str) -> int:
+    rest = text.replace(printed, " ")
+    rest = re.sub(r"^[^:]{0,30}:", " ", rest)  # a label
+    rest = WEEKDAY_RE.sub(" ", TIME_RE.sub(" ", rest))
+    return len(re.findall(r"[A-Za-z]{2,}", rest))
+
+
+def _date_in(text: str, month_first: bool) -> tuple[str, date | None] | None:
+    printed = find_date_text(text)
+    if printed:
+        return printed, None
+    numeric = find_numeric_date_text(text)
+    parsed = parse_numeric_date(numeric, month_first) if numeric else None
+    return (numeric, parsed) if numeric and parsed else None
+
+
+def _dates(page: Page, lines: list[Line], month_first: bool) -> list[Dated]:
+    found: list[Dated] = []
+    labelled_spans = set()
+    for i, j, label, value in label_values(lines):
+        labelled_spans.add((i, j))
+        if lines[i].spans[j].text.rstrip().endswith(":"):
+            labelled_spans.add((i, j + 1))  # the field's value, printed in the next span
+        if NOT_MEETING_DATE_RE.search(label):
+            continue
+        hit = _date_in(value, month_first)
+        if not hit:
+            continue
+        if MEETING_DATE_LABEL_RE.match(label):
+            found.append(Dated(1, i, j, hit[0], hit[1], value))
+        elif (
+            ADDRESSEE_LABEL_RE.match(label) or MEETING_WORD_RE.search(label)
+        ) and not MENTION_RE.search(value):  # "To: Cabinet, 30 January 2025", "AGENDA: 01/26/21"
+            found.append(Dated(2, i, j, hit[0], hit[1], value))
+        elif DATE_LABEL_RE.match(label):
+            found.append(Dated(4, i, j, hit[0], hit[1], value))
+    for i, j, text in span_texts(lines):
+        if (i, j) in labelled_spans:
+            continue
+        printed = find_date_text(text)
+        if not printed or NOT_MEETING_DATE_RE.search(text) or MENTION_RE.search(text):
+            continue
+        if len(text.split()) <= MAX_LINE_WORDS and MEETING_WORD_RE.search(text):
+            found.append(Dated(2, i, j, printed, None, text))
+        elif i < HEADING_ROWS and _other_words(text, printed) <= MOSTLY_DATE_MAX_WORDS:
+            found.append(Dated(3, i, j, printed, None, text))
+    top = [ln for ln in page.margin_lines if ln.bottom < page.height / 4]
+    if lines and BODY_END_RE.search(clean(lines[0].text)):
+        for line in top:
+            printed = find_date_text(line.text)
+            if printed and not NOT_MEETING_DATE_RE.search(line.text):
+                found.append(Dated(5, None, 0, printed, None, line.text))
+    return sorted(found, key=lambda d: (d.rank, d.row if d.row is not None else 99))
+
+
+def _addressee(lines: list[Line]) -> tuple[int, str] | None:
+    for i, _j, label, value in label_values(lines):
+        if ADDRESSEE_LABEL_RE.match(label) and value:
+            return i, value
+    return None
+
+
+def _strip_body(text: str) -> str | None:
+    text = DATE_RE.sub(" ", text)
+    text = re.split(r"\s[-–—]\s|,|\s\(", text)[0]
+    text = ADDRESSEE_NOISE_RE.sub("", clean(text))
+    text = re.sub(r"^to\s+", "", text, flags=re.I)
+    previous = None
+    while previous != text:
+        previous = text
+        text = BODY_NOISE_RE.sub("", text).strip(" -–—,:")
+        text = REPORT_NOISE_RE.sub("", text)
+    text = title_case_if_upper(clean(text))
+    return text if text and BODY_END_RE.search(text) else None
+
+
+def _body(lines: list[Line], dated: Dated, used: set[int]) -> tuple[list[int], str | None]:
+    addressee = _addressee(lines)
+    if addressee:
+        body = _strip_body(addressee[1])
+        if body:
+            return [addressee[0]], body
+    if dated.rank == 2:
+        body = _strip_body(dated.source)
+        if body:
+            return [dated.row] if dated.row is not None else [], body
+    for i, line in enumerate(lines[:6]):
+        text = REPORT_NOISE_RE.sub("", clean(line.text))
+        if len(text.split()) <= 10 and BODY_END_RE.search(text) and i not in used:
+            return [i], title_case_if_upper(text)
+    rows, body = header_body(lines, used)
+    return rows, REPORT_NOISE_RE.sub("", body) if body else None
+
+
+def _time(lines: list[Line], dated: Dated) -> tuple[int, str] | None:
+    if dated.row is None:
+        return None
+    same_span = find_time_text(dated.source)
+    if same_span:
+        return dated.row, same_span
+    found = find_time(lines)
+    if found and (dated.row <= found[0] <= dated.row + NEAR_ROWS or found[0] < dated.row):
+        labelled_time = any(
+            i == found[0] and re.search(r"time", label, re.I)
+            for i, _j, label, _v in label_values(lines)
+        )
+        if labelled_time or dated.row <= found[0] <= dated.row + NEAR_ROWS:
+            return found
+    return None
+
+
+def first_text_page(ctx: ExtractionContext) -> Page | None:
+    return next((page for page in ctx.doc.pages[:2] if page.lines), None)
+
+
+@register
+class AddressedMeetingExtractor(Extractor):
+    name = "addressed_meeting.v1"
+
+    def extract(self, ctx: ExtractionContext) -> None:
+        if ctx.segmentation.front_sheet is not None:
+            return
+        if any(m.kind == "agenda" for m in ctx.found.meetings):
+            return
+        page = first_text_page(ctx)
+        if page is None:
+            return
+        segment = segment_of_page(ctx.segmentation, page.number)
+        if segment is not None and segment.kind == "minutes" and not is_agenda_page(page):
+            return  # minutes: the minutes extractor reads them
+        if page_minutes_header(page) is not None:
+            return
+        lines = header_lines(page)
+        if not lines:
+            return
+        month_first = writes_month_first("\n".join(p.text for p in ctx.doc.pages[:3]))
+        candidates = _dates(page, lines, month_first)
+        if not candidates:
+            return
+        dated = candidates[0]
+        evidence = " ".join(line.text for line in lines)
+        if dated.rank in (3, 4) and not MEETING_WORD_RE.search(evidence):
+            return  # a dated paper that names no meeting, body or agenda
+        time_at = _time(lines, dated)
+        when_rows = [row for row in (dated.row, time_at[0] if time_at else None) if row is not None]
+        # a notice prints the place under its date line; a report names a place only in a field
+        venue_rows, venue = find_venue(lines, when_rows if dated.rank == 3 else [], dated.span)
+        used = set(venue_rows) | set(when_rows)
+        body_rows, body = _body(lines, dated, used)
+        rows = sorted(set(body_rows) | used)
+        source = [lines[i] for i in rows] or lines[:1]
+        ctx.found.meetings.append(
+            MeetingRecord(
+                key=AGENDA_MEETING_KEY,
+                kind="agenda",
+                authority=authority_of(ctx, [page], body, mentions=False),
+                body=body,
+                date_text=dated.text,
+                meeting_date=dated.value,
+                time_text=time_at[1] if time_at else None,
+                venue=title_case_if_upper(venue) or None,
+                provenance=provenance(page, source),
+                extractor=self.name,
+            )
+        )
