@@ -43,9 +43,8 @@ from pipeline.normalize import (
     DATE_RE,
     TIME_RE,
     find_date_text,
-    find_numeric_date_text,
+    find_numeric_date,
     find_time_text,
-    parse_numeric_date,
     writes_month_first,
 )
 from pipeline.segment import segment_of_page
@@ -100,9 +99,7 @@ def _date_in(text: str, month_first: bool) -> tuple[str, date | None] | None:
     printed = find_date_text(text)
     if printed:
         return printed, None
-    numeric = find_numeric_date_text(text)
-    parsed = parse_numeric_date(numeric, month_first) if numeric else None
-    return (numeric, parsed) if numeric and parsed else None
+    return find_numeric_date(text, month_first)
 
 
 def _dates(page: Page, lines: list[Line], month_first: bool) -> list[Dated]:

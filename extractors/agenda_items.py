@@ -41,7 +41,6 @@ STOP_RE = re.compile(
     r"|information for members of the public|please contact)",
     re.I,
 )
-FILE_NUMBER_RE = re.compile(r"^\d{2,4}-\d{2,5}\s+(?=\S)")  # a file id before the title
 AGENDA_WORD_RE = re.compile(r"\bagenda\b", re.I)
 COLUMN_HEADER_RE = re.compile(r"^(page|pages|item|items|no\.?|number|title|subject|ref\.?)$", re.I)
 
@@ -55,6 +54,11 @@ def _part_of(text: str, current: int) -> int:
     return 2 if match.group("exempt") else 1
 
 
+def _page_range(match: re.Match[str]) -> tuple[int, int | None]:
+    """(first, last) printed pages of a "9 - 72" or "(Pages 9 - 72)" match; last None alone."""
+    return int(match.group(1)), int(match.group(2)) if match.group(2) else None
+
+
 def _page_cell(line: Line) -> tuple[int, int | None] | None:
     """A page range in a cell of its own at the end of the line ("13 - 46")."""
     if len(line.spans) < 2:
@@ -62,7 +66,7 @@ def _page_cell(line: Line) -> tuple[int, int | None] | None:
     match = PAGE_CELL_RE.match(line.spans[-1].text.strip())
     if not match:
         return None
-    return int(match.group(1)), int(match.group(2)) if match.group(2) else None
+    return _page_range(match)
 
 
 def _parts_by_line(pages: list[Page]) -> dict[int, int]:
@@ -84,7 +88,7 @@ def agenda_pages(ctx: ExtractionContext) -> list[Page]:
     if first is None or not ctx.doc.pages:
         return []
     head = [line.text for line in ctx.doc.pages[0].lines[:15]]
-    if any(AGENDA_HEADING_RE.match(text) or AGENDA_WORD_RE.search(text) for text in head):
+    if any(AGENDA_WORD_RE.search(text) for text in head):
         return ctx.pages_of(first)
     return []
 
@@ -144,19 +148,9 @@ def _lost_numbers(pages: list[Page], entries: list[Entry]) -> list[Entry]:
     found = []
     for index, (page, line) in enumerate(candidates[-missing:], start=1):
         label = Label(printed="", number=str(index), scheme="arabic", style="", ordinal=index)
-        found.append(
-            Entry(
-                label=label,
-                page=page,
-                lines=[line],
-                title=line.text.strip(),
-                x=line.x0,
-                title_x=line.x0,
-                size=line.size,
-                bold=line.bold,
-                body=_lines_after(page, line)[:1],
-            )
-        )
+        entry = Entry.at_line(page, line, line.text.strip(), label)
+        entry.body = _lines_after(page, line)[:1]
+        found.append(entry)
     return found
 
 
@@ -175,13 +169,12 @@ def _item_of(entry: Entry, parts: dict[int, int]) -> _Item:
     for line in entry.body[:1]:
         below = PAGE_CELL_RE.match(line.text.strip())
         if below and pages is None:
-            pages = (int(below.group(1)), int(below.group(2)) if below.group(2) else None)
+            pages = _page_range(below)
     match = PAGES_RE.search(title)
     if match:
-        pages = (int(match.group(1)), int(match.group(2)) if match.group(2) else None)
+        pages = _page_range(match)
         title = PAGES_RE.sub("", title)
     title = re.sub(r"\(\s*pages?\s*$", "", clean(title), flags=re.I).strip(" -–")
-    title = FILE_NUMBER_RE.sub("", title)
     return _Item(entry=entry, title=title, pages=pages, part=parts.get(id(entry.lines[0]), 1))
 
 

@@ -19,9 +19,8 @@ from pipeline.normalize import (
     TIME_RE,
     find_date_text,
     find_day_month_text,
-    find_numeric_date_text,
+    find_numeric_date,
     find_time_text,
-    parse_numeric_date,
     with_year,
     writes_month_first,
     year_of_dates,
@@ -215,10 +214,9 @@ def _find_numeric_date(lines: list[Line], context: str) -> tuple[tuple[int, int,
         if MEETING_WORD_RE.search(text) and not NOT_MEETING_DATE_RE.search(text)
     ]
     for i, j, text in candidates:
-        printed = find_numeric_date_text(text)
-        parsed = parse_numeric_date(printed, month_first) if printed else None
-        if printed and parsed:
-            return (i, j, printed), parsed
+        found = find_numeric_date(text, month_first)
+        if found:
+            return (i, j, found[0]), found[1]
     return None
 
 

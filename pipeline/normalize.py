@@ -5,6 +5,7 @@ means are dropped (`pipeline/plausible.py`)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, time
 from functools import lru_cache
 
@@ -60,17 +61,16 @@ def with_year(day_month: str, year: int) -> date | None:
 
 def year_of_dates(text: str) -> int | None:
     """The year most full dates in a text carry (the year an undated heading belongs to)."""
-    years = [YEAR_RE.search(m.group(0)) for m in DATE_RE.finditer(text)]
-    counts: dict[int, int] = {}
-    for found in years:
-        if found:
-            counts[int(found.group(1))] = counts.get(int(found.group(1)), 0) + 1
+    years = (YEAR_RE.search(m.group(0)) for m in DATE_RE.finditer(text))
+    counts = Counter(int(found.group(1)) for found in years if found)
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
-def find_numeric_date_text(text: str) -> str | None:
+def find_numeric_date(text: str, month_first: bool) -> tuple[str, date] | None:
+    """A date printed in figures, as printed and as read ('01/26/21' -> 2021-01-26)."""
     match = NUMERIC_DATE_RE.search(text)
-    return match.group(0) if match else None
+    parsed = parse_numeric_date(match.group(0), month_first) if match else None
+    return (match.group(0), parsed) if match and parsed else None
 
 
 def parse_numeric_date(text: str | None, month_first: bool) -> date | None:

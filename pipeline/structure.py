@@ -10,8 +10,12 @@ numbering only, never about a council's phrases:
   or restarts the outermost list (a second session numbered from 1 again);
 - a nested list introduced by a lead-in sentence ("Recommended Action:", "... two matters:")
   or following running text at its parent's indent is part of that entry's text, not entries;
+- a decimal label names its parent: "2.01" sits under "2" even where "2" is not printed;
 - an entry's title runs on over the following lines while they are close (within
-  ``WRAP_GAP`` line pitches), in the same type, and the line above was full or is in capitals;
+  ``WRAP_GAP`` line pitches), in the same type, and the line above was full or is in capitals,
+  until a labelled field ("Recommendation: ...") opens the entry's details;
+- an outermost list in body type before the first outermost list set as headings is a
+  numbered passage of the preamble ("1. IN PERSON ... 2. ZOOM"), not business;
 - headings printed in the same type and at the same indent as the outermost entries but with
   no label are entries without a number (US "CALL TO ORDER", "ROLL CALL").
 
@@ -27,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.models import Line, Page
+from pipeline.normalize import TIME_RE
 
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 X_TOLERANCE = 0.9  # body-type sizes: labels this close are at the same indent
@@ -40,17 +45,16 @@ LABEL_RE = re.compile(
     r"^(?:"
     r"(?P<item>(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?))(?P<item_num>\d{1,3}[a-z]?)\s*[:.)\-–]?\s+"
     r"|\((?P<paren>[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\)\s*"
-    r"|(?P<decimal>\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.[A-Z](?=\s))\.?(?:\s+|(?=[A-Z]))"
+    r"|(?P<decimal>\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+|(?=[A-Z]))"
     r"|(?P<num>\d{1,4}[a-z]?)(?:(?P<num_punct>[.)])\s*(?=\S)|(?P<colon>:)\s+)"
-    r"|(?P<bare>\d{1,3})\s+(?=[A-Z(\"'‘“]|\d{2,4}-\d{2,5}\b)"
+    r"|(?P<bare>\d{1,3})\s+(?=[A-Z(\"'‘“])"
     r"|(?P<letter>[A-Za-z])(?P<letter_punct>[.)])\s*(?=\S)"
     r"|(?P<roman>[IVXLC]{1,7}|[ivxlc]{1,7})(?P<roman_punct>[.)])\s+(?=\S)"
-    r"|(?P<filed>[A-Z])\s+(?=\d{2,4}-\d{2,5}\b)"
     r")"
 )
-ITEM_WORD_RE = re.compile(r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?\d", re.I)
-FIELD_RE = re.compile(r"^[A-Z][A-Za-z()/ ]{2,30}:(\s|$)")
-CLOCK_RE = re.compile(r"^\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b", re.I)
+# a line ending on a function word is a phrase cut by the line end ("... Proposal for")
+OPEN_END_RE = re.compile(r"\b(?:a|an|the|of|for|to|and|or|in|on|at|by|with|from)$")
+FIELD_RE = re.compile(r"^[A-Z][A-Za-z()/]+(?: [A-Za-z()/]+)?:(\s|$)")  # a one- or two-word label
 SENTENCE_END_RE = re.compile(r"[.;,]$")
 
 
@@ -95,14 +99,13 @@ def parse_labels(text: str) -> tuple[list[Label], str]:
         return [_arabic(printed, number, "item")], rest
     if groups["decimal"]:
         parts = groups["decimal"].split(".")
-        last = parts[-1]
         return [
             Label(
                 printed=printed,
                 number=groups["decimal"],
                 scheme="decimal",
                 style="decimal",
-                ordinal=int(last) if last.isdigit() else ord(last.lower()) - ord("a") + 1,
+                ordinal=int(parts[-1]),
                 prefix=".".join(parts[:-1]),
             )
         ], rest
@@ -116,8 +119,6 @@ def parse_labels(text: str) -> tuple[list[Label], str]:
         return _letter_or_roman(printed, groups["letter"], groups["letter_punct"]), rest
     if groups["roman"]:
         return _letter_or_roman(printed, groups["roman"], groups["roman_punct"]), rest
-    if groups["filed"]:
-        return _letter_or_roman(printed, groups["filed"], " "), rest
     return [], text
 
 
@@ -185,7 +186,20 @@ class Entry:
     parent: Entry | None = None
     body: list[Line] = field(default_factory=list)
     title_done: bool = False
-    index: int = 0  # position in reading order
+
+    @classmethod
+    def at_line(cls, page: Page, line: Line, title: str, label: Label | None = None) -> Entry:
+        """An entry that is one line, its title starting where the line does."""
+        return cls(
+            label=label,
+            page=page,
+            lines=[line],
+            title=title,
+            x=line.x0,
+            title_x=line.x0,
+            size=line.size,
+            bold=line.bold,
+        )
 
     @property
     def number(self) -> str | None:
@@ -197,10 +211,6 @@ class Entry:
         if self.label is not None and self.label.scheme == "decimal":
             return self.label.prefix
         return self.parent.number if self.parent else None
-
-    @property
-    def depth(self) -> int:
-        return 0 if self.parent is None else self.parent.depth + 1
 
     def prominence(self) -> tuple[float, bool]:
         return (round(self.size, 1), self.bold)
@@ -288,7 +298,7 @@ class OutlineBuilder:
                 return None
             return len(self.stack), "child"
         if label.scheme == "decimal" and label.ordinal == 1 and label.prefix.isdigit():
-            return 0, "implied"  # "1.A" under a "1" that is not printed
+            return 0, "implied"  # "2.01" under a "2" that is not printed
         outdented = line.x0 <= top.x + tolerance and label.scheme != "decimal"
         if (
             label.ordinal == 1
@@ -303,14 +313,6 @@ class OutlineBuilder:
         if open_list.key[1] == "*" and label.scheme == "arabic":
             return label.ordinal == open_list.ordinal + 1
         if label.key != open_list.key:
-            if label.scheme == "decimal" and open_list.key[0] == "decimal":
-                last = open_list.entry.label
-                return bool(
-                    last
-                    and last.prefix.count(".") == label.prefix.count(".")
-                    and label.ordinal <= 2
-                    and _next_prefix(last.prefix, label.prefix)
-                )
             return False
         if label.scheme == "arabic" and label.suffix:
             last = open_list.entry.label
@@ -349,11 +351,12 @@ class OutlineBuilder:
     ) -> Entry:
         if action == "replace":
             self.entries.remove(self.stack[0].entry)
+        outer_x = self.stack[0].x if self.stack else line.x0
         if action in ("restart", "replace", "implied"):
             self.stack.clear()
             depth = 0
         if action == "implied":
-            self._open_implied(page, line, label)
+            self._open_implied(page, line, label, outer_x)
             depth = 1
         del self.stack[depth + 1 :]
         parent = self.stack[depth - 1].entry if depth > 0 and len(self.stack) >= depth else None
@@ -369,11 +372,9 @@ class OutlineBuilder:
             size=line.size,
             bold=line.bold,
             parent=parent,
-            index=len(self.entries),
         )
         opened = _List(key=label.key, x=line.x0, ordinal=label.ordinal, entry=entry)
         if action == "continue":
-            self._advance_implied_parent(depth, label)
             self.stack[depth] = opened
         else:
             self.stack.append(opened)
@@ -381,34 +382,30 @@ class OutlineBuilder:
         self.since_entry = []
         return entry
 
-    def _open_implied(self, page: Page, line: Line, label: Label) -> None:
-        """The unprinted list entry a decimal label names ("1" of "1.A")."""
+    def _open_implied(self, page: Page, line: Line, label: Label, x: float) -> None:
+        """The unprinted entry a decimal label names ("2" of "2.01"), at the
+        indent of the outermost list it takes over from."""
         number = label.prefix
         implied = Label(printed="", number=number, scheme="arabic", style="*", ordinal=int(number))
-        entry = Entry(
-            label=implied,
-            page=page,
-            lines=[line],
-            title="",
-            x=line.x0,
-            title_x=line.x0,
-            size=line.size,
-            bold=line.bold,
-        )
-        self.stack.append(_List(key=implied.key, x=line.x0, ordinal=implied.ordinal, entry=entry))
-
-    def _advance_implied_parent(self, depth: int, label: Label) -> None:
-        """ "2.01" after "1.03": the list above moved on to 2 though "2" was not printed."""
-        previous = self.stack[depth].entry.label
-        if depth == 0 or previous is None or label.scheme != "decimal":
-            return
-        if label.prefix != previous.prefix and label.prefix.isdigit():
-            above = self.stack[depth - 1]
-            if above.key[0] == "arabic" and above.ordinal + 1 == int(label.prefix):
-                above.ordinal += 1
+        entry = Entry.at_line(page, line, "", implied)
+        self.stack.append(_List(key=implied.key, x=x, ordinal=implied.ordinal, entry=entry))
 
     def note_text(self, line: Line) -> None:
         self.since_entry.append(line)
+
+
+def _runs_on(previous: Line, line: Line, kind: PageType, right: float) -> bool:
+    """The line carries on a sentence from a full line just above it in the same type, so a
+    number at its start ("(9) copies") is part of that sentence, not a label."""
+    if line.top - previous.top > WRAP_GAP * kind.pitch or abs(line.size - previous.size) > 0.3:
+        return False
+    if line.bold != previous.bold:
+        return False
+    if abs(line.x0 - previous.x0) > X_TOLERANCE * kind.size:
+        return False
+    text = previous.text.rstrip()
+    full = previous.x1 >= previous.x0 + FULL_LINE * (right - previous.x0)
+    return full and not text.endswith((".", ":", ";", "!", "?")) and not parse_labels(text)[0]
 
 
 def drop_body_type_lists(entries: list[Entry], pages: list[Page]) -> list[Entry]:
@@ -440,30 +437,6 @@ def drop_body_type_lists(entries: list[Entry], pages: list[Page]) -> list[Entry]
     return [e for e in entries if id(root(e)) not in dropped]
 
 
-def _runs_on(previous: Line, line: Line, kind: PageType, right: float) -> bool:
-    """The line carries on a sentence from a full line just above it in the same type, so a
-    number at its start ("(9) copies") is part of that sentence, not a label."""
-    if line.top - previous.top > WRAP_GAP * kind.pitch or abs(line.size - previous.size) > 0.3:
-        return False
-    if line.bold != previous.bold:
-        return False
-    if abs(line.x0 - previous.x0) > X_TOLERANCE * kind.size:
-        return False
-    text = previous.text.rstrip()
-    full = previous.x1 >= previous.x0 + FULL_LINE * (right - previous.x0)
-    return full and not text.endswith((".", ":", ";", "!", "?")) and not parse_labels(text)[0]
-
-
-def _next_prefix(previous: str, current: str) -> bool:
-    """'1' -> '2' or '3.1' -> '3.2': the decimal list moved on to its parent's next number."""
-    try:
-        a = [int(p) for p in previous.split(".")]
-        b = [int(p) for p in current.split(".")]
-    except ValueError:
-        return False
-    return a[:-1] == b[:-1] and b[-1] == a[-1] + 1
-
-
 def continues_title(entry: Entry, previous: Line, line: Line, kind: PageType, right: float) -> bool:
     """The line carries on the entry's title: close below it, same type, aligned under the
     title, and the line above was full or the title is set in capitals."""
@@ -477,7 +450,7 @@ def continues_title(entry: Entry, previous: Line, line: Line, kind: PageType, ri
         return False
     if parse_labels(line.text)[0] and line.x0 <= entry.title_x + X_TOLERANCE * kind.size:
         return False
-    if FIELD_RE.match(line.text.strip()):
+    if FIELD_RE.match(line.text.strip()) and not OPEN_END_RE.search(previous.text):
         return False  # "Recommendation: ..." opens the entry's details
     width = right - entry.x
     full = previous.x1 >= entry.x + FULL_LINE * width
@@ -493,7 +466,7 @@ def _is_capitals(text: str) -> bool:
 
 def is_banner(text: str) -> bool:
     """A session banner ("5:00 PM - CLOSED SESSION") is a time, not business."""
-    return bool(CLOCK_RE.match(text.strip()))
+    return bool(TIME_RE.match(text.strip()))
 
 
 def build_outline(pages: list[Page], stop: re.Pattern[str] | None = None) -> list[Entry]:
@@ -581,16 +554,5 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
                 _is_capitals(text) or text.endswith(":") or (uniform and main_style and after_first)
             ):
                 continue
-            found.append(
-                Entry(
-                    label=None,
-                    page=page,
-                    lines=[line],
-                    title=text,
-                    x=line.x0,
-                    title_x=line.x0,
-                    size=line.size,
-                    bold=line.bold,
-                )
-            )
+            found.append(Entry.at_line(page, line, text))
     return found
