@@ -1,18 +1,15 @@
 """The meeting a document without an agenda front sheet is for.
 
-A report or memo names the meeting it goes to: "To: Cabinet, 30 January 2025", "MEETING
-DATE: May 6, 2020", "Report to: Health and Wellbeing Board / Date of Meeting: ...", "DATE:
-January 20, 2021 / TO: Mayor and City Council". A letter sending papers names it in a bold
-line ("COUNTY COUNCIL - THURSDAY, 9 JANUARY 2025"). A notice or agenda the segmenter did not
-take for a front sheet prints the date on a line of its own in the header ("*** AGENDA *** /
-Tuesday, March 21, 2023"). Each gives one meeting of kind "agenda": the document is a paper
-for that meeting, not its record.
+A report or memo names the meeting it goes to in a field ("To: Cabinet, 30 January 2025").
+A letter sending papers names it in a short line ("COUNTY COUNCIL - THURSDAY, 9 JANUARY
+2025"). A notice or agenda the segmenter did not take for a front sheet prints the date on a
+line of its own in the header ("*** AGENDA *** / Tuesday, March 21, 2023"). Each gives one
+meeting of kind "agenda": the document is a paper for that meeting, not its record.
 
 The date is taken in this order, so a letter's own date loses to the meeting it announces:
-a date labelled as the meeting's; a date on a short line that names a meeting, body or agenda;
-a line that is only a date (with its weekday and time); a "Date:" field; a date in the
-running header over a first line that names a body. Dates labelled as when a paper was
-written, published or revised are never the meeting's.
+a date in a field or on a short line that names a meeting, body or agenda; else a line that
+is only a date (with its weekday and time). Dates labelled as when a paper was written,
+published or revised are never the meeting's.
 """
 
 from __future__ import annotations
@@ -31,7 +28,6 @@ from extractors.agenda_meeting import (
     find_venue,
     header_body,
     header_lines,
-    is_agenda_page,
     label_values,
     span_texts,
 )
@@ -49,12 +45,6 @@ from pipeline.normalize import (
 )
 from pipeline.segment import segment_of_page
 
-MEETING_DATE_LABEL_RE = re.compile(
-    r"^(?:meeting(?:\s+date)?|date\s+of(?:\s+the)?\s+meeting|meeting\s+date\s*(?:/|and)\s*time"
-    r"|date\s+of\s+(?:the\s+)?(?:committee|council|board|cabinet))$",
-    re.I,
-)
-DATE_LABEL_RE = re.compile(r"^date$", re.I)
 ADDRESSEE_LABEL_RE = re.compile(r"^(?:to|report\s+to|meeting|committee|submitted\s+to)$", re.I)
 # lines that mention another meeting ("minutes of the meeting held on ...", "next meeting")
 MENTION_RE = re.compile(
@@ -72,6 +62,7 @@ ADDRESSEE_NOISE_RE = re.compile(
 )
 REPORT_NOISE_RE = re.compile(r"\s+(?:staff\s+)?report$", re.I)
 WEEKDAY_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+NAMED, DATE_LINE = 1, 2  # a date beside a meeting, body or agenda; a line that is only a date
 MOSTLY_DATE_MAX_WORDS = 3  # words beside the date on a line that is "only" a date
 HEADING_ROWS = 12  # a date line of its own counts near the top of the page only
 NEAR_ROWS = 3  # the start time is printed with the date or just under it
@@ -80,8 +71,8 @@ MAX_LINE_WORDS = 14
 
 @dataclass
 class Dated:
-    rank: int  # lower is stronger evidence that this is the meeting's date
-    row: int | None  # header row, None for a running header line
+    rank: int  # NAMED or DATE_LINE: lower is stronger evidence that this is the meeting's date
+    row: int  # header row
     span: int
     text: str  # the date as printed
     value: date | None  # set when the print alone does not give the date (figures)
@@ -114,14 +105,10 @@ def _dates(page: Page, lines: list[Line], month_first: bool) -> list[Dated]:
         hit = _date_in(value, month_first)
         if not hit:
             continue
-        if MEETING_DATE_LABEL_RE.match(label):
-            found.append(Dated(1, i, j, hit[0], hit[1], value))
-        elif (
+        if (
             ADDRESSEE_LABEL_RE.match(label) or MEETING_WORD_RE.search(label)
         ) and not MENTION_RE.search(value):  # "To: Cabinet, 30 January 2025", "AGENDA: 01/26/21"
-            found.append(Dated(2, i, j, hit[0], hit[1], value))
-        elif DATE_LABEL_RE.match(label):
-            found.append(Dated(4, i, j, hit[0], hit[1], value))
+            found.append(Dated(NAMED, i, j, hit[0], hit[1], value))
     for i, j, text in span_texts(lines):
         if (i, j) in labelled_spans:
             continue
@@ -129,16 +116,10 @@ def _dates(page: Page, lines: list[Line], month_first: bool) -> list[Dated]:
         if not printed or NOT_MEETING_DATE_RE.search(text) or MENTION_RE.search(text):
             continue
         if len(text.split()) <= MAX_LINE_WORDS and MEETING_WORD_RE.search(text):
-            found.append(Dated(2, i, j, printed, None, text))
+            found.append(Dated(NAMED, i, j, printed, None, text))
         elif i < HEADING_ROWS and _other_words(text, printed) <= MOSTLY_DATE_MAX_WORDS:
-            found.append(Dated(3, i, j, printed, None, text))
-    top = [ln for ln in page.margin_lines if ln.bottom < page.height / 4]
-    if lines and BODY_END_RE.search(clean(lines[0].text)):
-        for line in top:
-            printed = find_date_text(line.text)
-            if printed and not NOT_MEETING_DATE_RE.search(line.text):
-                found.append(Dated(5, None, 0, printed, None, line.text))
-    return sorted(found, key=lambda d: (d.rank, d.row if d.row is not None else 99))
+            found.append(Dated(DATE_LINE, i, j, printed, None, text))
+    return sorted(found, key=lambda d: (d.rank, d.row))
 
 
 def _addressee(lines: list[Line]) -> tuple[int, str] | None:
@@ -168,10 +149,10 @@ def _body(lines: list[Line], dated: Dated, used: set[int]) -> tuple[list[int], s
         body = _strip_body(addressee[1])
         if body:
             return [addressee[0]], body
-    if dated.rank == 2:
+    if dated.rank == NAMED:
         body = _strip_body(dated.source)
         if body:
-            return [dated.row] if dated.row is not None else [], body
+            return [dated.row], body
     for i, line in enumerate(lines[:6]):
         text = REPORT_NOISE_RE.sub("", clean(line.text))
         if len(text.split()) <= 10 and BODY_END_RE.search(text) and i not in used:
@@ -181,8 +162,6 @@ def _body(lines: list[Line], dated: Dated, used: set[int]) -> tuple[list[int], s
 
 
 def _time(lines: list[Line], dated: Dated) -> tuple[int, str] | None:
-    if dated.row is None:
-        return None
     same_span = find_time_text(dated.source)
     if same_span:
         return dated.row, same_span
@@ -214,7 +193,7 @@ class AddressedMeetingExtractor(Extractor):
         if page is None:
             return
         segment = segment_of_page(ctx.segmentation, page.number)
-        if segment is not None and segment.kind == "minutes" and not is_agenda_page(page):
+        if segment is not None and segment.kind == "minutes":
             return  # minutes: the minutes extractor reads them
         if page_minutes_header(page) is not None:
             return
@@ -227,12 +206,14 @@ class AddressedMeetingExtractor(Extractor):
             return
         dated = candidates[0]
         evidence = " ".join(line.text for line in lines)
-        if dated.rank in (3, 4) and not MEETING_WORD_RE.search(evidence):
+        if dated.rank == DATE_LINE and not MEETING_WORD_RE.search(evidence):
             return  # a dated paper that names no meeting, body or agenda
         time_at = _time(lines, dated)
-        when_rows = [row for row in (dated.row, time_at[0] if time_at else None) if row is not None]
+        when_rows = [dated.row, time_at[0]] if time_at else [dated.row]
         # a notice prints the place under its date line; a report names a place only in a field
-        venue_rows, venue = find_venue(lines, when_rows if dated.rank == 3 else [], dated.span)
+        venue_rows, venue = find_venue(
+            lines, when_rows if dated.rank == DATE_LINE else [], dated.span
+        )
         used = set(venue_rows) | set(when_rows)
         body_rows, body = _body(lines, dated, used)
         rows = sorted(set(body_rows) | used)

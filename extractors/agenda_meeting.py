@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from statistics import median
 
 from extractors.base import ExtractionContext, Extractor, register
 from extractors.text import ITEM_LINE_RE, clean, council_names, provenance, title_case_if_upper
@@ -18,19 +17,14 @@ from pipeline.models import Line, MeetingRecord, Page
 from pipeline.normalize import (
     TIME_RE,
     find_date_text,
-    find_day_month_text,
     find_numeric_date,
     find_time_text,
-    with_year,
     writes_month_first,
-    year_of_dates,
 )
 from pipeline.plausible import plausible_venue
 
 AGENDA_MEETING_KEY = "m1"  # the one meeting an agenda pack is for
 HEADER_MAX_LINES = 25
-FIRST_ITEM_MAX = 3  # an agenda's first item on its first page: 1 (or 0, 2, 3 after notices)
-ITEM_LOOKAHEAD = 8  # lines within which the next item's number follows
 LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z /-]{1,25}?)\s*:\s*(.*)$")
 VENUE_LABEL_RE = re.compile(
     r"^(?:meeting\s+)?(venue|place|location|where)(?:\s*/\s*address)?$", re.I
@@ -69,58 +63,11 @@ def is_item_line(text: str) -> bool:
     return bool(ITEM_LINE_RE.match(text)) and not TIME_RE.match(text.lstrip())
 
 
-AGENDA_TITLE_RE = re.compile(
-    r"^(?:[\w&'’.,-]+\s+){0,6}agenda(?:\s+(?:and\s+notice|and\s+reports|pack))?\s*$"
-    r"|^\s*agenda\s*[-–:]",
-    re.I,
-)
-# "APPROVAL OF AGENDA" is business of a meeting (minutes record it), not a title
-AGENDA_BUSINESS_RE = re.compile(
-    r"\b(approv|adopt|amend|review|consent|addition|change|order\s+of|item)\w*", re.I
-)
-MINUTES_TITLE_LINE_RE = re.compile(
-    r"^\s*minutes\b|\bminutes\s+of\s+(?:a|an|the)\b|\bminutes\s*$", re.I
-)
-
-
-def is_agenda_page(page: Page) -> bool:
-    """The first lines title the page an agenda ("AGENDA – April 24, 2019", "*** AGENDA ***",
-    "CITY COUNCIL AGENDA") and none titles it minutes (an item "4. Approval of the Minutes
-    of ..." is not a title)."""
-    head = [(clean(re.sub(r"[*_=~#]+", " ", line.text)), line) for line in page.lines[:8]]
-    titles = [(text, line) for text, line in head if text and not is_item_line(text)]
-    body_size = median(line.size for line in page.lines) if page.lines else 0.0
-    agenda = any(
-        AGENDA_TITLE_RE.match(text)
-        and not AGENDA_BUSINESS_RE.search(text)
-        and (line.bold or text.upper() == text or line.size > body_size + 0.5)
-        for text, line in titles
-    )
-    return agenda and not any(MINUTES_TITLE_LINE_RE.search(text) for text, _ in titles)
-
-
-def _opens_items(lines: list[Line], index: int) -> bool:
-    """A numbered line that starts the items: numbered as a first item is, or followed by the
-    next number. A street address ("45 Beatty Street") is numbered too, but alone."""
-    match = ITEM_LINE_RE.match(lines[index].text)
-    if not match or not is_item_line(lines[index].text):
-        return False
-    number = int(re.match(r"\d+", match.group("num")).group(0))
-    if number <= FIRST_ITEM_MAX:
-        return True
-    for line in lines[index + 1 : index + 1 + ITEM_LOOKAHEAD]:
-        following = ITEM_LINE_RE.match(line.text)
-        if following and is_item_line(line.text):
-            return int(re.match(r"\d+", following.group("num")).group(0)) == number + 1
-    return False
-
-
 def header_lines(page: Page) -> list[Line]:
     """Lines of the first page above its first numbered agenda item."""
     lines: list[Line] = []
-    candidates = page.lines[:HEADER_MAX_LINES]
-    for index, line in enumerate(candidates):
-        if lines and _opens_items(page.lines, index):
+    for line in page.lines[:HEADER_MAX_LINES]:
+        if lines and is_item_line(line.text):
             break
         lines.append(line)
     return lines
@@ -165,33 +112,15 @@ def _find_date(lines: list[Line]) -> tuple[int, int, str] | None:
     return None
 
 
-def _find_day_month(lines: list[Line]) -> tuple[int, int, str] | None:
-    """A day and month printed without the year ("Date/Time: June 6, 530pm"): labelled as a
-    date, or beside a meeting word."""
-    for i, j, label, value in label_values(lines):
-        found = find_day_month_text(value) if re.search(r"\bdate\b", label, re.I) else None
-        if found:
-            return i, j, found
-    for i, j, text in span_texts(lines):
-        found = find_day_month_text(text) if MEETING_WORD_RE.search(text) else None
-        if found:
-            return i, j, found
-    return None
-
-
 def find_meeting_date(
     lines: list[Line], context: str
 ) -> tuple[tuple[int, int, str] | None, date | None]:
     """(row, span, printed date) of the meeting date in a header, and the date itself when
-    the print alone does not give it: a day and month without a year take the year most
-    full dates in the context (the rest of the document) carry."""
+    the print alone does not give it (a date in figures, read the way the context, the rest
+    of the document, writes its dates)."""
     found = _find_date(lines)
     if found:
         return found, None
-    partial = _find_day_month(lines)
-    year = year_of_dates(context) if partial else None
-    if partial and year:
-        return partial, with_year(partial[2], year)
     numeric = _find_numeric_date(lines, context)
     if numeric:
         return numeric[0], numeric[1]
@@ -421,74 +350,6 @@ def header_meeting(
     )
 
 
-ADJOURN_MEETING_RE = re.compile(r"^\W*(?:\d{1,2}[a-z]?[.)]?\s+)?adjourn\w*\b.*\bmeeting\b", re.I)
-SESSION_START_RE = re.compile(
-    r"^\W*(?:\d{1,2}[a-z]?[.)]?\s+)?(?:call(?:ed)?\s+(?:the\s+meeting\s+)?to\s+order|roll\s+call)\b",
-    re.I,
-)
-
-
-def _is_meeting_heading(line: Line, after: Line) -> bool:
-    """A heading naming a meeting: bold or larger than the line before, capitals, short."""
-    text = line.text.strip()
-    return (
-        (line.bold or line.size > after.size + 0.5)
-        and re.search(r"\bMEETING\b", text) is not None
-        and text[:1].isupper()
-        and len(text.split()) <= 16
-        and not ADJOURN_MEETING_RE.match(text)
-        and not is_item_line(text)
-    )
-
-
-def later_meetings(
-    front_pages: list[Page], first: MeetingRecord, extractor: str
-) -> list[MeetingRecord]:
-    """Further meetings on one agenda: after an item adjourning a named meeting, a heading
-    naming another meeting that then has its own call to order ("6 Adjourn Joint Meeting ...",
-    "SPECIAL CITY COUNCIL MEETING (Immediately Following ...)", "CALL TO ORDER"). Sessions of
-    one meeting (closed session, then the regular business) are not adjourned in between."""
-    flat = [(page, line) for page in front_pages for line in page.lines]
-    found: list[MeetingRecord] = []
-    for index, (_page, line) in enumerate(flat):
-        if not ADJOURN_MEETING_RE.match(line.text):
-            continue
-        for k in range(index + 1, min(index + 4, len(flat))):
-            page, head = flat[k]
-            if not _is_meeting_heading(head, line):
-                continue
-            following = [ln for _, ln in flat[k + 1 : k + 13]]
-            if not any(SESSION_START_RE.match(ln.text) for ln in following):
-                break
-            heading = [head]
-            if head.text.count("(") > head.text.count(")") and following:
-                heading.append(following[0])
-            text = clean(" ".join(ln.text for ln in heading))
-            near = " ".join(ln.text for ln in [head, *following[:2]])
-            body = re.sub(r"\([^)]*\)?", "", text)
-            previous = None
-            while previous != body:
-                previous, body = body, BODY_NOISE_RE.sub("", body).strip()
-            date_text = find_date_text(near)
-            time_text = find_time_text(text)
-            found.append(
-                MeetingRecord(
-                    key=f"m{len(found) + 2}",
-                    kind="agenda",
-                    authority=first.authority,
-                    body=title_case_if_upper(clean(body)) or None,
-                    date_text=date_text or first.date_text,
-                    meeting_date=None if date_text else first.meeting_date,
-                    time_text=time_text,
-                    venue=first.venue if not date_text else None,
-                    provenance=provenance(page, [ln for ln in heading if ln in page.lines]),
-                    extractor=extractor,
-                )
-            )
-            break
-    return found
-
-
 @register
 class AgendaMeetingExtractor(Extractor):
     name = "agenda_meeting.v1"
@@ -504,4 +365,3 @@ class AgendaMeetingExtractor(Extractor):
             return
         meeting = header_meeting(ctx, first, lines, front_pages, AGENDA_MEETING_KEY, self.name)
         ctx.found.meetings.append(meeting)
-        ctx.found.meetings.extend(later_meetings(front_pages, meeting, self.name))

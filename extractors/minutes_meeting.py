@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from extractors.agenda_meeting import (
     VENUE_LABEL_RE,
-    is_agenda_page,
     is_item_line,
     label_values,
     labelled,
@@ -122,18 +121,11 @@ def _start_time(intro_text: str, document: MinutesDocument) -> str | None:
 
 
 MINUTES_TITLE_RE = re.compile(r"^(?:[A-Z][\w&'’.,/#-]*\s+){0,6}MINUTES$")
-MEETING_TITLE_RE = re.compile(r"\bMEETING\b")
 NOT_A_MINUTES_TITLE_RE = re.compile(
     r"\b(approv|adopt|confirm|previous|receiv|sign|accept)\w*|\bminutes\s+of\b|\bof\s+minutes\b",
     re.I,
 )
-CALLED_TO_ORDER_RE = re.compile(
-    r"\b(?:was|were|been)\s+(?:duly\s+|officially\s+)?called\s+to\s+order\b"
-    r"|\bmeeting\s+called\s+to\s+order\b|\bcalled\s+the\s+meeting\s+to\s+order\b",
-    re.I,
-)
 PAGE_HEAD_LINES = 16  # a minutes title can sit under a letterhead of a dozen lines
-NARRATIVE_LINES = 8  # "... was called to order" opens the minutes right under the date
 MEETING_NOISE_RE = re.compile(
     r"\b(?:regular|special|extraordinary|annual|ordinary|monthly)?\s*(?:meeting|minutes)\b", re.I
 )
@@ -173,26 +165,20 @@ def _is_heading(line: Line) -> bool:
 
 
 def page_minutes_header(page: Page) -> PageMinutesHeader | None:
-    """A minutes title over a date, or a meeting title over a date and "was called to order",
-    in the first lines of a page."""
+    """A minutes title ("BOARD MINUTES", "MINUTES") over a date in the first lines of a page."""
     lines = page.lines[:PAGE_HEAD_LINES]
     for index, line in enumerate(lines):
         text = clean(line.text)
         if not _is_heading(line) or NOT_A_MINUTES_TITLE_RE.search(text):
             continue
         undated = DATE_RE.sub(" ", text).strip(" -–—,:")  # "BOARD MINUTES – May 5, 2020"
-        is_minutes = bool(MINUTES_TITLE_RE.match(clean(undated).upper()))
-        if not is_minutes and not MEETING_TITLE_RE.search(text):
+        if not MINUTES_TITLE_RE.match(clean(undated).upper()):
             continue
-        window = lines[index : index + (5 if is_minutes else 3)]
+        window = lines[index : index + 5]
         dated = next(((ln, d) for ln in window if (d := _date_of_line(ln))), None)
         if dated is None:
             continue
         at = lines.index(dated[0])
-        if not is_minutes:
-            after = " ".join(ln.text for ln in page.lines[at + 1 : at + 1 + NARRATIVE_LINES])
-            if not CALLED_TO_ORDER_RE.search(after):
-                continue
         title = [line]
         if text.upper() == "MINUTES" and index > 0 and _is_heading(lines[index - 1]):
             title.insert(0, lines[index - 1])  # the body's name printed over "MINUTES"
@@ -243,8 +229,6 @@ class MinutesMeetingExtractor(Extractor):
 
     def extract(self, ctx: ExtractionContext) -> None:
         for segment in minutes_segments(ctx):
-            if is_agenda_page(ctx.page(segment.first_page)):
-                continue  # an agenda whose items mention minutes
             document = parse_minutes(ctx, segment)
             intro = _intro(document)
             if not intro:

@@ -5,7 +5,6 @@ means are dropped (`pipeline/plausible.py`)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date, time
 from functools import lru_cache
 
@@ -28,42 +27,13 @@ TIME_RE = re.compile(
     r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(noon|midday)\b", re.I
 )
 TIME_24_RE = re.compile(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\b")
-# "530pm", "1030 a.m.": a clock time typed without its separator (form fields)
-COMPACT_TIME_RE = re.compile(r"\b(\d{1,2})([0-5]\d)\s*([ap])\.?m\b\.?", re.I)
-# a day and month printed without a year ("June 6", "Tuesday 6th June"), not part of a full date
-DAY_MONTH_RE = re.compile(
-    rf"\b{WEEKDAY}(?:{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    rf"{MONTHS})\b(?!\.?,?\s*(?:of\s+)?\d{{4}}\b)",
-    re.I,
-)
 # 01/26/21, 26.01.2021: a date printed in figures
 NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b")
-YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 def find_date_text(text: str) -> str | None:
     match = DATE_RE.search(text)
     return match.group(0) if match else None
-
-
-def find_day_month_text(text: str) -> str | None:
-    """A day and month printed without a year ('June 6, 530pm' -> 'June 6')."""
-    if DATE_RE.search(text):
-        return None
-    match = DAY_MONTH_RE.search(text)
-    return match.group(0) if match else None
-
-
-def with_year(day_month: str, year: int) -> date | None:
-    """'June 6' + 2023 -> 2023-06-06 (via dateparser, like every printed date)."""
-    return parse_date(f"{day_month.rstrip(' ,.')} {year}")
-
-
-def year_of_dates(text: str) -> int | None:
-    """The year most full dates in a text carry (the year an undated heading belongs to)."""
-    years = (YEAR_RE.search(m.group(0)) for m in DATE_RE.finditer(text))
-    counts = Counter(int(found.group(1)) for found in years if found)
-    return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
 def find_numeric_date(text: str, month_first: bool) -> tuple[str, date] | None:
@@ -120,7 +90,7 @@ def parse_date(text: str | None) -> date | None:
 
 
 def find_time_text(text: str) -> str | None:
-    match = TIME_RE.search(text) or COMPACT_TIME_RE.search(text)
+    match = TIME_RE.search(text)
     return match.group(0) if match else None
 
 
@@ -141,13 +111,6 @@ def parse_time(text: str | None) -> time | None:
         if not is_pm and hour == 12:
             hour = 0
         return time(hour, minute)
-    match = COMPACT_TIME_RE.search(text)
-    if match:
-        hour, minute = int(match.group(1)), int(match.group(2))
-        if not 1 <= hour <= 12:
-            return None
-        is_pm = match.group(3).lower() == "p"
-        return time(hour % 12 + (12 if is_pm else 0), minute)
     match = TIME_24_RE.search(text)
     return time(int(match.group(1)), int(match.group(2))) if match else None
 
