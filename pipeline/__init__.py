@@ -1,3 +1,3 @@
 """Agenda packs (PDF) -> structured, traceable rows in DuckDB."""
 
-PIPELINE_VERSION = "0.3.0"
+PIPELINE_VERSION = "0.4.0"

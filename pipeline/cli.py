@@ -18,6 +18,8 @@ from pipeline import PIPELINE_VERSION
 from pipeline.export import export_database
 from pipeline.highlight import render_highlight
 from pipeline.load import DEFAULT_DB, connect
+from pipeline.ocr import OCR_MODES, OcrSettings
+from pipeline.ocr_engines import DEFAULT_OCR_ENGINE, OCR_ENGINES
 from pipeline.progress import ProgressBar, ProgressLog
 from pipeline.readers import DEFAULT_READER, READERS
 from pipeline.run import IngestInterrupted, IngestSummary, local_executor
@@ -106,6 +108,22 @@ def main() -> None:
     help="PDF reader: PDFium (fast) or pdfplumber (the slower reference).",
 )
 @click.option(
+    "--ocr",
+    "ocr_mode",
+    type=click.Choice(OCR_MODES),
+    default="auto",
+    show_default=True,
+    help="OCR pages: only those without usable text (auto), every page, or none.",
+)
+@click.option(
+    "--ocr-engine",
+    type=click.Choice(OCR_ENGINES),
+    default=DEFAULT_OCR_ENGINE,
+    show_default=True,
+    help="OCR engine: rapidocr (most accurate, installed with the tool) or tesseract "
+    "(faster; needs the tesseract program).",
+)
+@click.option(
     "--executor",
     type=click.Choice(["local", "dask"]),
     default="local",
@@ -129,6 +147,8 @@ def ingest(
     memory_mb: int,
     authority: str | None,
     reader: str,
+    ocr_mode: str,
+    ocr_engine: str,
     executor: str,
     scheduler: str | None,
 ) -> None:
@@ -138,7 +158,12 @@ def ingest(
     packs arrive, or after an interruption, only parses what is new. Exit code 0 when every
     file loaded (status ok or partial), 1 when any file failed, 130 when interrupted.
     """
-    limits = Limits(seconds=timeout or None, memory_mb=memory_mb or None, reader=reader)
+    limits = Limits(
+        seconds=timeout or None,
+        memory_mb=memory_mb or None,
+        reader=reader,
+        ocr=OcrSettings(mode=ocr_mode, engine=ocr_engine),
+    )
     if executor == "dask":
         if not scheduler:
             raise click.UsageError("--executor dask needs --scheduler ADDRESS")

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from pipeline import PIPELINE_VERSION
 from pipeline.errors import describe_exception
 from pipeline.models import DocumentResult
+from pipeline.ocr import OcrSettings
 from pipeline.process import failed_result, process_file
 from pipeline.readers import DEFAULT_READER
 from pipeline.run import Executor
@@ -50,7 +51,11 @@ _tuned = False
 
 
 def parse_on_worker(
-    path: Path, document_id: str | None, reader: str = DEFAULT_READER
+    path: Path,
+    document_id: str | None,
+    reader: str = DEFAULT_READER,
+    ocr: OcrSettings | None = None,
+    ocr_seconds: float | None = None,
 ) -> DocumentResult:
     """`process_file` on a Dask worker, with the worker's garbage collector tuned for parsing
     on its first document (as local workers are when they start)."""
@@ -58,7 +63,7 @@ def parse_on_worker(
     if not _tuned:
         tune_gc_for_parsing()
         _tuned = True
-    return process_file(path, document_id, reader)
+    return process_file(path, document_id, reader, ocr, ocr_seconds)
 
 
 def _import_distributed():
@@ -162,7 +167,13 @@ def _parse_on_cluster(
             while len(in_flight) < window.size() and (task := next(queue, None)):
                 path, document_id = task
                 future = client.submit(
-                    parse, Path(path).absolute(), document_id, limits.reader, pure=False
+                    parse,
+                    Path(path).absolute(),
+                    document_id,
+                    limits.reader,
+                    limits.ocr,
+                    limits.ocr_seconds(),
+                    pure=False,
                 )
                 in_flight[future.key] = _InFlight(future, task)
                 finished.add(future)

@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 
 from pipeline.evaluate_groups import UNKNOWN, by_group, format_by_group, macro, read_manifests
+from pipeline.ocr import OCR_READER_PREFIX
 
 TABLE_NAMES: list[str] = [
     "meetings",
@@ -459,11 +460,14 @@ def database_documents(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
     rows = con.execute(
         "SELECT d.document_id, d.path, d.file_name, d.status, d.authority, "
         "EXISTS (SELECT 1 FROM pages p WHERE p.document_id = d.document_id "
-        "AND p.text_quality = 'good' AND p.has_text_layer AND trim(p.text) <> '') "
+        "AND p.text_quality = 'good' AND p.has_text_layer AND trim(p.text) <> '' "
+        f"AND coalesce(p.reader, '') NOT LIKE '{OCR_READER_PREFIX}%'), "
+        "EXISTS (SELECT 1 FROM pages p WHERE p.document_id = d.document_id "
+        f"AND p.reader LIKE '{OCR_READER_PREFIX}%' AND trim(p.text) <> '') "
         "FROM documents d ORDER BY d.status = 'failed', d.document_id"
     ).fetchall()
     documents: dict[str, dict] = {}
-    for document_id, path, file_name, status, authority, usable in rows:
+    for document_id, path, file_name, status, authority, usable, ocr_read in rows:
         stem = Path(file_name or path or "").stem
         documents.setdefault(
             stem,
@@ -473,6 +477,7 @@ def database_documents(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
                 "status": status,
                 "authority": authority,
                 "usable_text": bool(usable),
+                "read_by_ocr": bool(ocr_read) and not usable,
             },
         )
     return documents
@@ -512,6 +517,7 @@ def score_document(
         "status": document["status"],
         "authority": document["authority"],
         "usable_text": document["usable_text"],
+        "read_by_ocr": document["read_by_ocr"],
         "pagemap": str(pagemap) if pagemap else None,
         "tables": tables,
     }
@@ -556,7 +562,8 @@ def evaluate(gold_dir: Path, db_path: Path) -> dict:
     """Score every gold document found in the database; list the others as missing.
 
     Totals (micro), per authority and their mean (macro) are over documents with usable
-    text; documents without (scanned or unreadable, until OCR) are totalled apart."""
+    text; documents whose text was read by OCR, and those left without text, are totalled
+    apart."""
     gold_dir, db_path = Path(gold_dir), Path(db_path)
     if not db_path.is_file():
         raise FileNotFoundError(f"database not found: {db_path}")
@@ -577,12 +584,16 @@ def evaluate(gold_dir: Path, db_path: Path) -> dict:
     for stem, document in documents.items():
         document["authority"] = document["authority"] or manifest.get(stem, UNKNOWN)
     text = {stem: d for stem, d in documents.items() if d["usable_text"]}
-    no_text = {stem: d for stem, d in documents.items() if not d["usable_text"]}
+    ocr = {stem: d for stem, d in documents.items() if d["read_by_ocr"]}
+    no_text = {
+        stem: d for stem, d in documents.items() if not d["usable_text"] and not d["read_by_ocr"]
+    }
     authorities = by_group(text, lambda _, d: d["authority"], totals)
     return {
         "totals": totals(text),
         "macro": macro(authorities, TABLE_NAMES),
         "by_authority": authorities,
+        "read_by_ocr": {"documents": sorted(ocr), "totals": totals(ocr)},
         "no_usable_text": {"documents": sorted(no_text), "totals": totals(no_text)},
         "documents": documents,
         "missing_documents": missing,
@@ -619,7 +630,8 @@ MIN_GOLD_ROWS = 5  # an authority's score on a table counts as weak only with th
 def format_report(report: dict, per_document: bool = False, by_authority: bool = False) -> str:
     """A plain-text table of the totals, for a terminal or a CI log."""
     no_text = report["no_usable_text"]["documents"]
-    scored = len(report["documents"]) - len(no_text)
+    ocr = report["read_by_ocr"]["documents"]
+    scored = len(report["documents"]) - len(no_text) - len(ocr)
     lines = [f"Totals over {scored} document(s) with text", *_table_lines(report["totals"])]
     motion = report["totals"].get("resolutions", {})
     if motion.get("motion_known"):
@@ -646,6 +658,12 @@ def format_report(report: dict, per_document: bool = False, by_authority: bool =
                 MIN_GOLD_ROWS,
             ),
         ]
+    if ocr:
+        lines += [
+            "",
+            f"Apart: {len(ocr)} document(s) whose text was read by OCR: " + ", ".join(ocr),
+            *_table_lines(report["read_by_ocr"]["totals"]),
+        ]
     if no_text:
         lines += [
             "",
@@ -663,10 +681,16 @@ def format_report(report: dict, per_document: bool = False, by_authority: bool =
 
 
 def check_floor(report: dict, floor: dict[str, dict[str, float]]) -> list[str]:
-    """One message per table whose micro (total) or macro (mean over authorities) F1 is below
-    its floor: {"micro": {table: minimum}, "macro": {table: minimum}} (no F1 counts as 0)."""
+    """One message per table whose micro (total), macro (mean over authorities) or OCR (total
+    over the documents read by OCR) F1 is below its floor: {"micro": {table: minimum},
+    "macro": {...}, "ocr": {...}} (no F1 counts as 0)."""
     messages = []
-    for kind, scores in (("micro", report["totals"]), ("macro", report["macro"])):
+    kinds = (
+        ("micro", report["totals"]),
+        ("macro", report["macro"]),
+        ("ocr", report.get("read_by_ocr", {}).get("totals", {})),
+    )
+    for kind, scores in kinds:
         for table, minimum in floor.get(kind, {}).items():
             f1 = (scores.get(table) or {}).get("f1") or 0.0
             if f1 < minimum:

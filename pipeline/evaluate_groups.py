@@ -4,8 +4,8 @@ authorities (macro), beside the total over all rows (micro).
 
 A document's authority is the one given at ingest (`agendas ingest --authority`), else the
 `authority` column of a `MANIFEST.tsv` in the corpus (file name -> authority), else
-"unknown". Documents with no usable text (scanned or garbled pages, until OCR reads them) are
-scored apart, so they neither hide nor flatter how the extractors do on text.
+"unknown". Documents whose text was read by OCR, and those left with no usable text, are
+scored apart, so they neither hide nor flatter how the extractors do on text layers.
 """
 
 from __future__ import annotations

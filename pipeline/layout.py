@@ -139,6 +139,7 @@ def layout_page(raw: RawPage) -> Page:
         reader=raw.reader,
         problem=raw.problem,
         rotation=raw.rotation,
+        ocr_confidence=raw.ocr_confidence,
     )
     for row in join_soft_hyphens(_rows_in_reading_order(raw)):
         line = build_line(row)
@@ -149,6 +150,13 @@ def layout_page(raw: RawPage) -> Page:
     body = " ".join(line.text for line in page.lines).strip()
     page.is_blank = not body or bool(BLANK_PAGE_RE.match(body))
     return page
+
+
+def reading_order_text(raw: RawPage) -> str:
+    """Every printed line of a page in reading order, labels and stamps included: what a
+    transcription of the page holds (used to measure OCR against one)."""
+    rows = join_soft_hyphens(_rows_in_reading_order(raw))
+    return "\n".join(build_line(row).text for row in rows)
 
 
 def _rows_in_reading_order(raw: RawPage) -> list[list[RawWord]]:

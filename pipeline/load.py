@@ -155,6 +155,7 @@ def _rows(result: DocumentResult) -> dict[str, list[list[Any]]]:
                 page.text_quality,
                 page.problem,
                 page.reader,
+                page.ocr_confidence,
             ]
         )
     for i, s in enumerate(result.segments, start=1):

@@ -70,6 +70,9 @@ class Page(BaseModel):
     reader: str = ""
     text_quality: str = "good"
     problem: str | None = Field(default=None, description="why the text may be incomplete")
+    ocr_confidence: float | None = Field(
+        default=None, description="mean OCR confidence (0-1) over the characters of an OCRed page"
+    )
     rotation: int = Field(
         default=0,
         description="clockwise turn from the frame the lines are in (where the text is upright)"
@@ -239,6 +242,7 @@ class PageRow(BaseModel):
     text_quality: str = "good"
     problem: str | None = None
     reader: str | None = None
+    ocr_confidence: float | None = None
 
 
 class DocumentResult(BaseModel):

@@ -15,6 +15,7 @@ from pipeline.files import check_readable_file, file_sha256
 from pipeline.frames import provenance_as_shown
 from pipeline.models import DocumentResult, PageRow, ReadDocument, Segmentation
 from pipeline.normalize import normalize
+from pipeline.ocr import OcrSettings
 from pipeline.read import read_document
 from pipeline.readers import DEFAULT_READER, get_backend
 from pipeline.segment import segment_document, segment_of_page
@@ -38,9 +39,16 @@ def failed_result(path: Path, document_id: str | None, reason: str) -> DocumentR
 
 
 def process_file(
-    path: Path, document_id: str | None = None, reader: str = DEFAULT_READER
+    path: Path,
+    document_id: str | None = None,
+    reader: str = DEFAULT_READER,
+    ocr: OcrSettings | None = None,
+    ocr_seconds: float | None = None,
 ) -> DocumentResult:
+    """Read, segment, extract and normalize one file. OCR stops starting pages once
+    `ocr_seconds` have passed, so a long scanned pack ends partial instead of timing out."""
     started = time.perf_counter()
+    deadline = time.monotonic() + ocr_seconds if ocr_seconds else None
     result = DocumentResult(
         document_id=document_id,
         path=str(path),
@@ -52,7 +60,9 @@ def process_file(
         check_readable_file(path)
         result.file_size = path.stat().st_size
         result.document_id = document_id or file_sha256(path)
-        doc = read_document(path, result.document_id, get_backend(reader))
+        doc = read_document(
+            path, result.document_id, get_backend(reader), ocr=ocr, deadline=deadline
+        )
         result.backend = doc.backend
         result.n_pages = len(doc.pages)
         segmentation = segment_document(doc)
@@ -91,6 +101,7 @@ def _page_rows(doc: ReadDocument, segmentation: Segmentation) -> list[PageRow]:
                 text_quality=page.text_quality,
                 problem=page.problem,
                 reader=page.reader,
+                ocr_confidence=page.ocr_confidence,
             )
         )
     return rows

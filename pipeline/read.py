@@ -11,6 +11,7 @@ the document 'partial'; recoveries are said in `notes`.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -19,6 +20,15 @@ from pathlib import Path
 from pipeline.errors import DocumentError, describe_exception
 from pipeline.layout import layout_page, separate_running_margins
 from pipeline.models import Page, ReadDocument
+from pipeline.ocr import (
+    LOW_CONFIDENCE,
+    OCR_READER_PREFIX,
+    OcrSettings,
+    is_ocr_reader,
+    needs_ocr,
+    ocr_page,
+)
+from pipeline.ocr_engines import OcrUnavailable
 from pipeline.pdfium_reader import TRUNCATED
 from pipeline.quality import BAD_SHARE, CID_CODES, EMPTY, GOOD, PROBLEMS, text_quality
 from pipeline.readers import (
@@ -32,6 +42,7 @@ from pipeline.readers import (
 )
 
 NO_PAGES = "no pages (empty or damaged page tree)"
+NOT_OCRED_TIME = "not OCRed (the document's time limit was near; raise --timeout)"
 # reasons that say less than the other reader's (PDFium says "data format error" for most)
 _VAGUE_REASONS = ("unexpected", "corrupt PDF: the reader", "corrupt PDF: not readable as a PDF")
 
@@ -41,17 +52,29 @@ def read_document(
     document_id: str,
     backend: PdfBackend | None = None,
     second: PdfBackend | None = None,
+    ocr: OcrSettings | None = None,
+    deadline: float | None = None,
 ) -> ReadDocument:
-    """Read every page; pages are laid out and released one at a time."""
+    """Read every page; pages are laid out and released one at a time. Pages without usable
+    text are OCRed (see `pipeline/ocr.py`) until `deadline` (a `time.monotonic()` value)."""
     primary = backend or get_backend(DEFAULT_READER)
     if second is None:
         second = get_backend(next(name for name in READERS if name != primary.name))
+    ocr = ocr or OcrSettings()
     check_pdf_header(path)
     notes: list[str] = []
-    pages = [layout_page(raw) for raw in _raw_pages(path, primary, second, notes)]
+    pages = []
+    for raw in _raw_pages(path, primary, second, notes):
+        page = layout_page(raw)
+        if needs_ocr(page.has_text_layer, _quality(page), ocr.mode):
+            page = _ocr_or_report(path, raw, page, ocr, deadline)
+        pages.append(page)
     separate_running_margins(pages)
     for page in pages:
         _assess_text(page)
+    summary = ocr_summary(pages)
+    if summary:
+        notes.append(summary)
     readers = sorted({p.reader for p in pages}, key=lambda name: name != primary.name)
     return ReadDocument(
         document_id=document_id,
@@ -61,6 +84,26 @@ def read_document(
         warnings=document_warnings(pages),
         notes=notes,
     )
+
+
+def _ocr_or_report(
+    path: Path, raw: RawPage, page: Page, settings: OcrSettings, deadline: float | None
+) -> Page:
+    """The page as OCR reads it; or the page as it was, saying why it was not OCRed."""
+    if deadline is not None and time.monotonic() > deadline:
+        page.problem = page.problem or NOT_OCRED_TIME
+        return page
+    try:
+        read = layout_page(ocr_page(path, raw, settings))
+    except OcrUnavailable as exc:
+        page.problem = f"not OCRed ({exc})"
+        return page
+    except Exception as exc:  # noqa: BLE001  (MemoryError included: the page stays unread)
+        page.problem = f"not OCRed ({describe_exception(exc)})"
+        return page
+    if page.has_text_layer and not read.lines:
+        return page  # nothing visible to read: the unreadable text layer is what there is
+    return read
 
 
 def _raw_pages(
@@ -215,11 +258,14 @@ def _read_or_report(reader: PdfReader, number: int) -> RawPage:
         )
 
 
-def _assess_text(page: Page) -> None:
+def _quality(page: Page) -> str:
     if page.unmapped_chars > BAD_SHARE * max(page.n_chars, 1):
-        page.text_quality = CID_CODES  # PDFium shows glyph codes where pdfminer says (cid:N)
-    else:
-        page.text_quality = text_quality(page.text)
+        return CID_CODES  # PDFium shows glyph codes where pdfminer says (cid:N)
+    return text_quality(page.text)
+
+
+def _assess_text(page: Page) -> None:
+    page.text_quality = _quality(page)
     if page.text_quality not in (GOOD, EMPTY) and page.problem is None:
         page.problem = f"unreadable text ({PROBLEMS[page.text_quality]})"
 
@@ -240,10 +286,20 @@ def document_warnings(pages: list[Page]) -> list[str]:
     """Why a document is 'partial', one plain sentence per kind of problem."""
     warnings = []
     total = len(pages)
-    scanned = [p.number for p in pages if not p.has_text_layer]
+    scanned = [p.number for p in pages if not p.has_text_layer and not is_ocr_reader(p.reader)]
     if scanned:
         warnings.append(
             f"{len(scanned)} of {total} pages have no text layer (scanned images; not OCRed)"
+        )
+    doubtful = [
+        p.number
+        for p in pages
+        if p.ocr_confidence is not None and p.ocr_confidence < LOW_CONFIDENCE
+    ]
+    if doubtful:
+        warnings.append(
+            f"{page_list(doubtful)} of {total}: OCR confidence below {LOW_CONFIDENCE:.2f} "
+            "(text may be misread)"
         )
     by_problem: dict[str, list[int]] = defaultdict(list)
     for page in pages:
@@ -254,3 +310,17 @@ def document_warnings(pages: list[Page]) -> list[str]:
     if total and not scanned and not by_problem and all(not p.text.strip() for p in pages):
         warnings.append(f"no text on any of its {total} pages")
     return warnings
+
+
+def ocr_summary(pages: list[Page]) -> str | None:
+    """'pages 1-6 of 6 read by OCR (rapidocr), mean confidence 0.97' or None."""
+    read = [p for p in pages if is_ocr_reader(p.reader)]
+    if not read:
+        return None
+    engines = sorted({p.reader.removeprefix(OCR_READER_PREFIX) for p in read})
+    confidences = [p.ocr_confidence for p in read if p.ocr_confidence is not None]
+    mean = f", mean confidence {sum(confidences) / len(confidences):.2f}" if confidences else ""
+    return (
+        f"{page_list([p.number for p in read])} of {len(pages)} read by OCR "
+        f"({', '.join(engines)}){mean}"
+    )

@@ -46,6 +46,7 @@ class RawPage:
     rotation: int = 0  # clockwise turn from the frame the words are in to the page as shown
     n_objects: int = -1  # objects of any kind on the page, when the reader counted them
     unmapped_chars: int = 0  # characters of fonts without a usable Unicode map
+    ocr_confidence: float | None = None  # mean OCR confidence (0-1) of a page read by OCR
 
 
 class PdfReader(Protocol):

@@ -46,7 +46,8 @@ TABLES: dict[str, str] = {
     segment_kind VARCHAR,
     text_quality VARCHAR,
     problem VARCHAR,
-    reader VARCHAR""",
+    reader VARCHAR,
+    ocr_confidence DOUBLE""",
     "segments": """
     segment_id VARCHAR,
     document_id VARCHAR,

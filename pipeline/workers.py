@@ -17,11 +17,12 @@ import resource
 import signal
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from pipeline.models import DocumentResult
+from pipeline.ocr import OcrSettings
 from pipeline.process import failed_result, process_file
 from pipeline.readers import DEFAULT_READER
 
@@ -32,6 +33,7 @@ Task = tuple[Path, str | None]  # (path, document_id if already known)
 START_METHOD = "fork"
 DEFAULT_TIMEOUT = 600.0
 DEFAULT_MEMORY_MB = 3072
+OCR_SHARE_OF_TIMEOUT = 0.8
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,12 @@ class Limits:
     seconds: float | None = DEFAULT_TIMEOUT
     memory_mb: int | None = DEFAULT_MEMORY_MB
     reader: str = DEFAULT_READER
+    ocr: OcrSettings = field(default_factory=OcrSettings)
+
+    def ocr_seconds(self) -> float | None:
+        """How long OCR may start pages: the rest of the time limit is left for the pages
+        already read to be segmented, extracted and sent, so the document is kept."""
+        return self.seconds * OCR_SHARE_OF_TIMEOUT if self.seconds else None
 
     def time_reason(self) -> str:
         return f"time limit exceeded: still reading after {self.seconds:g} s (--timeout)"
@@ -86,7 +94,7 @@ def _worker_main(conn: Connection, limits: Limits) -> None:
     _limit_memory(limits.memory_mb)
     while (task := conn.recv()) is not None:
         path, document_id = task
-        result = process_file(path, document_id, limits.reader)
+        result = process_file(path, document_id, limits.reader, limits.ocr, limits.ocr_seconds())
         if result.status == "failed" and result.error and "out of memory" in result.error:
             result.error = limits.memory_reason()
         try:

@@ -80,3 +80,34 @@ def make_pdf(pages: list[list[str]], encrypt: bool = False) -> bytes:
         )
         trailer += f" /Encrypt {len(objects)} 0 R /ID [<{'01' * 16}> <{'01' * 16}>]"
     return assemble(objects, trailer)
+
+
+SCANNED_LINES = [
+    "MINUTES OF THE PARISH COUNCIL MEETING",
+    "Held on Tuesday 3 September 2019 at 7.30 pm in the Village Hall",
+    "Present: Councillors Ann Smith (Chair), Bill Jones and Carol White",
+    "19/101 Apologies were received from Councillor David Brown.",
+    "19/102 Accounts: the payments listed were approved, total £1,250.00",
+    "RESOLVED: that the grass cutting contract be renewed for one year.",
+    "19/103 The meeting closed at 9.05 pm.",
+]
+
+
+def make_scan(lines: list[str], turn: int = 0, skew: float = 0.0, dpi: int = 150) -> bytes:
+    """A page of text as a scanner gives it: an image only (no text layer), optionally fed
+    turned `turn` degrees clockwise or `skew` degrees askew."""
+    import io
+
+    import pypdfium2
+    from PIL import Image
+
+    document = pypdfium2.PdfDocument(make_pdf([lines]))
+    image = document[0].render(scale=dpi / 72, grayscale=True).to_pil()
+    document.close()
+    if skew:
+        image = image.rotate(-skew, resample=Image.BICUBIC, fillcolor=255)
+    if turn:
+        image = image.rotate(-turn, expand=True)
+    out = io.BytesIO()
+    image.save(out, "PDF", resolution=dpi)
+    return out.getvalue()

@@ -148,7 +148,7 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_continues(tmp_path, reference):
     _resume_and_check(folder, db, reference, loaded)
 
 
-def _report_worker_pid(path: Path, document_id: str | None, reader: str = "") -> DocumentResult:
+def _report_worker_pid(path: Path, document_id: str | None, *options) -> DocumentResult:
     return failed_result(path, document_id, f"pid {os.getpid()}")
 
 

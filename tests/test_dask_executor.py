@@ -24,18 +24,19 @@ from pipeline.process import process_file
 from pipeline.run import ingest
 from pipeline.schema import TABLES, column_names
 from pipeline.workers import Limits
-from tests.badpdfs.make_bad_pdfs import slow_pack
+from tests.badpdfs.make_bad_pdfs import scanned_image, slow_pack
 from tests.conftest import ROOT, corpus_pdf
+from tests.pdf_factory import SCANNED_LINES, make_scan
 
 distributed = pytest.importorskip("distributed")
 
-# Small real packs that between them fill every table (the scanned one loads as 'partial').
+# Small real packs that between them fill every table, and two scans (made in the test): one
+# of text, read by OCR, and one of a picture without text, which loads as 'partial'.
 STEMS = [
     "kent-cc-cabinet-2025-01-30-agenda-frontsheet",  # agenda items, contacts
     "milburn-pc-2018-11-06-minutes",  # attendees, resolutions
     "east-palo-alto-planning-commission-2020-01-27-minutes",  # names read by spaCy
     "kent-cc-cabinet-2025-01-30-budget-monitoring-report",  # money
-    "nipissing-township-2025-03-04-agenda-package-scanned",  # no text layer: partial
 ]
 SPACY_STEM = "east-palo-alto-planning-commission-2020-01-27-minutes"
 TIMING_COLUMNS = {"ingested_at", "seconds", "seen_at"}
@@ -84,14 +85,18 @@ def test_same_rows_as_local_workers(cluster, client, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)  # relative paths, as a user types them
     not_pdf = tmp_path / "notes.pdf"
     not_pdf.write_text("Minutes of the meeting\n")
-    files = [_relative(corpus_pdf(stem)) for stem in STEMS] + [not_pdf, tmp_path / "gone.pdf"]
+    scans = [tmp_path / "scan.pdf", tmp_path / "picture.pdf"]
+    scans[0].write_bytes(make_scan(SCANNED_LINES))
+    scans[1].write_bytes(scanned_image())
+    files = [_relative(corpus_pdf(stem)) for stem in STEMS] + scans
+    files += [not_pdf, tmp_path / "gone.pdf"]
 
     local = ingest(files, tmp_path / "local.duckdb", workers=2)
     on_dask = ingest(
         files, tmp_path / "dask.duckdb", executor=DaskExecutor(cluster.scheduler_address, Limits())
     )
 
-    assert on_dask.counts == local.counts == {"ok": 4, "partial": 1, "failed": 2}
+    assert on_dask.counts == local.counts == {"ok": 5, "partial": 1, "failed": 2}
     assert sorted(on_dask.failures) == sorted(local.failures)
     assert sorted(reason for _, reason in on_dask.failures) == [
         "file not found",
@@ -168,7 +173,7 @@ def test_time_limit_fails_the_document_and_restarts_its_worker(cluster, client, 
     assert not any(client.processing().values())  # nothing left running on the cluster
 
 
-def _misbehave(path: Path, document_id: str | None, reader: str = ""):
+def _misbehave(path: Path, document_id: str | None, *options):
     """A stand-in for process_file whose worker dies on 'dies-*' files and raises on
     'raises-*' files (process_file itself never raises)."""
     if path.name.startswith("dies-"):
@@ -291,7 +296,7 @@ def test_a_lost_scheduler_stops_the_batch_with_a_clear_error(tmp_path):
     assert 1 <= loaded < len(files)
 
 
-def _other_version(path: Path, document_id: str | None, reader: str = ""):
+def _other_version(path: Path, document_id: str | None, *options):
     """process_file as a worker with another agendas version would run it."""
     result = process_file(path, document_id)
     result.pipeline_version = "0.0.1"

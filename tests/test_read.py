@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import DocumentError
+from pipeline.ocr import OcrSettings
 from pipeline.read import read_document
 from tests.conftest import corpus_pdf, pagemap, read_corpus
 
@@ -48,7 +49,9 @@ def test_font_facts_on_lines(seed000):
 
 
 def test_scanned_pages_have_no_text_layer():
-    doc = read_document(corpus_pdf("004_d846ccc318364117.scanned"), "scan")
+    doc = read_document(
+        corpus_pdf("004_d846ccc318364117.scanned"), "scan", ocr=OcrSettings(mode="never")
+    )
     assert doc.pages and all(not p.has_text_layer for p in doc.pages)
     assert "no text layer" in doc.warnings[0]
 

@@ -9,8 +9,10 @@ import pytest
 from pipeline import files as files_module
 from pipeline.errors import describe_exception
 from pipeline.files import discover
+from pipeline.ocr import OcrSettings
 from pipeline.quality import CID_CODES, CONTROL_CHARS, GOOD, IMPLAUSIBLE, text_quality
-from pipeline.read import read_document
+from pipeline.read import page_list, read_document
+from tests.conftest import corpus_pdf
 from tests.pdf_factory import assemble, document_objects, text_ops
 
 ENGLISH = (
@@ -20,16 +22,31 @@ ENGLISH = (
 
 
 # The corpus's two packs whose text layer is a letter-substitution code (the fonts map glyphs
-# to no real letters): every one of their pages, and no other page, is flagged.
-GARBLED = {"horsley-pc-2014-03-18-minutes.pdf": 3, "horsley-pc-2014-04-29-agenda.pdf": 1}
+# to no real letters): every one of their pages, and no other page, is flagged, and so OCRed.
+GARBLED = {"horsley-pc-2014-03-18-minutes": 3, "horsley-pc-2014-04-29-agenda": 1}
 
 
-def test_corpus_pages_are_good_text_but_for_the_garbled_packs(corpus_con):
+@pytest.mark.parametrize(("stem", "pages"), GARBLED.items())
+def test_garbled_text_layers_are_flagged(stem, pages):
+    doc = read_document(corpus_pdf(stem), "g", ocr=OcrSettings(mode="never"))
+    assert [p.text_quality for p in doc.pages] == [CID_CODES] * pages
+    assert doc.warnings == [
+        f"{page_list(list(range(1, pages + 1)))} of {pages}: unreadable text "
+        "(font without a Unicode map: (cid:N) codes)"
+    ]
+
+
+def test_corpus_pages_are_good_text_once_ocred(corpus_con):
     flagged = corpus_con.execute(
-        "SELECT d.file_name, count(*) FROM pages p JOIN documents d USING (document_id) "
-        "WHERE p.text_quality NOT IN ('good', 'empty') GROUP BY 1"
+        "SELECT d.file_name, p.page, p.text_quality FROM pages p JOIN documents d "
+        "USING (document_id) WHERE p.text_quality NOT IN ('good', 'empty')"
     ).fetchall()
-    assert dict(flagged) == GARBLED
+    assert flagged == []
+    garbled = corpus_con.execute(
+        "SELECT d.file_name, count(*) FROM pages p JOIN documents d USING (document_id) "
+        "WHERE p.reader = 'ocr:rapidocr' AND p.has_text_layer GROUP BY 1"
+    ).fetchall()
+    assert dict(garbled) == {f"{stem}.pdf": n for stem, n in GARBLED.items()}
     ok_empty = corpus_con.execute(
         "SELECT count(*) FROM documents d WHERE status = 'ok' AND NOT EXISTS "
         "(SELECT 1 FROM pages p WHERE p.document_id = d.document_id AND p.text <> '')"

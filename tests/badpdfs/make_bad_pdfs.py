@@ -25,10 +25,12 @@ if __package__ in (None, ""):  # run as a script: make `tests.pdf_factory` impor
 
 from tests.pdf_factory import (  # noqa: E402
     HELVETICA,
+    SCANNED_LINES,
     assemble,
     document_objects,
     escape,
     make_pdf,
+    make_scan,
     stream,
     text_ops,
 )
@@ -499,7 +501,11 @@ def build(out: Path) -> list[Case]:
     add(
         "cid-font-no-unicode.pdf",
         cid_font(),
-        Case("cid-font-no-unicode.pdf", "partial", reason="unreadable text"),
+        Case(
+            "cid-font-no-unicode.pdf",
+            "ok",
+            note="no Unicode map, but the glyphs the page shows are read by OCR",
+        ),
     )
     add(
         "control-garbage.pdf",
@@ -514,7 +520,16 @@ def build(out: Path) -> list[Case]:
     add(
         "scanned-image.pdf",
         scanned_image(),
-        Case("scanned-image.pdf", "partial", reason="no text layer"),
+        Case("scanned-image.pdf", "partial", reason="no text", note="OCR finds no text in it"),
+    )
+    add(
+        "scanned-text.pdf",
+        make_scan(SCANNED_LINES),
+        Case(
+            "scanned-text.pdf",
+            "ok",
+            must_contain=[SCANNED_LINES[5], "Held on Tuesday 3 September 2019"],
+        ),
     )
     add("blank-pages.pdf", blank_pages(), Case("blank-pages.pdf", "partial", reason="no text"))
     add(
