@@ -46,11 +46,13 @@ class InspectedPage(BaseModel):
     text_quality: str
     rotation: int
     lines: list[InspectedLine]
+    ocr_confidence: float | None = None
 
 
 def inspect_page(path: Path, page_number: int, reader: str = DEFAULT_READER) -> InspectedPage:
-    """Read the document (running headers are found across its pages) and describe one page."""
-    document = read_document(path, "inspect", get_backend(reader))
+    """Read the document (running headers are found across its pages) and describe one page;
+    only that page is OCRed when it needs it."""
+    document = read_document(path, "inspect", get_backend(reader), ocr_pages={page_number})
     if not 1 <= page_number <= len(document.pages):
         raise ValueError(f"{path}: no page {page_number} (it has {len(document.pages)})")
     page = document.pages[page_number - 1]
@@ -62,6 +64,7 @@ def inspect_page(path: Path, page_number: int, reader: str = DEFAULT_READER) -> 
         text_quality=page.text_quality,
         rotation=page.rotation,
         lines=[*_lines(page, page.lines, "body"), *_margin_lines(page)],
+        ocr_confidence=page.ocr_confidence,
     )
 
 
@@ -121,9 +124,15 @@ def draw_page(path: Path, inspected: InspectedPage, out: Path, resolution: int =
 
 def format_page(inspected: InspectedPage) -> str:
     """A plain-text listing: a header line, then one line per text line."""
+    confidence = (
+        f"; OCR confidence {inspected.ocr_confidence:.2f}"
+        if inspected.ocr_confidence is not None
+        else ""
+    )
     head = (
-        f"page {inspected.page} ({inspected.reader}; label {inspected.page_label or '-'}; "
-        f"stamp {inspected.agenda_item_stamp or '-'}; text {inspected.text_quality}; "
+        f"page {inspected.page} ({inspected.reader}{confidence}; "
+        f"label {inspected.page_label or '-'}; stamp {inspected.agenda_item_stamp or '-'}; "
+        f"text {inspected.text_quality}; "
         f"turned {inspected.rotation})"
     )
     rows = [head, f"{'role':<7} {'x0':>6} {'top':>6} {'x1':>6} {'bottom':>6} {'size':>5} b sp text"]

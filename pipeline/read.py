@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -54,9 +54,11 @@ def read_document(
     second: PdfBackend | None = None,
     ocr: OcrSettings | None = None,
     deadline: float | None = None,
+    ocr_pages: Collection[int] | None = None,
 ) -> ReadDocument:
     """Read every page; pages are laid out and released one at a time. Pages without usable
-    text are OCRed (see `pipeline/ocr.py`) until `deadline` (a `time.monotonic()` value)."""
+    text are OCRed (see `pipeline/ocr.py`) until `deadline` (a `time.monotonic()` value);
+    `ocr_pages` limits OCR to those page numbers (one page looked at, not a whole pack)."""
     primary = backend or get_backend(DEFAULT_READER)
     if second is None:
         second = get_backend(next(name for name in READERS if name != primary.name))
@@ -66,7 +68,8 @@ def read_document(
     pages = []
     for raw in _raw_pages(path, primary, second, notes):
         page = layout_page(raw)
-        if needs_ocr(page.has_text_layer, _quality(page), ocr.mode):
+        wanted = ocr_pages is None or raw.number in ocr_pages
+        if wanted and needs_ocr(page.has_text_layer, _quality(page), ocr.mode):
             page = _ocr_or_report(path, raw, page, ocr, deadline)
         pages.append(page)
     separate_running_margins(pages)

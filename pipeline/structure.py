@@ -56,6 +56,11 @@ LABEL_RE = re.compile(
 OPEN_END_RE = re.compile(r"\b(?:a|an|the|of|for|to|and|or|in|on|at|by|with|from)$")
 FIELD_RE = re.compile(r"^[A-Z][A-Za-z()/]+(?: [A-Za-z()/]+)?:(\s|$)")  # a one- or two-word label
 SENTENCE_END_RE = re.compile(r"[.;,]$")
+# a section of a US agenda, itself an item: "CONSENT CALENDAR:", "PLEDGE OF ALLEGIANCE: To be
+# announced" (capitals up to a colon), set left of the numbered entries or, with none, at the
+# left edge of the text
+SECTION_LABEL_RE = re.compile(r"^[A-Z][A-Z0-9 '’&/,()-]{2,70}:(\s|$)")
+MIN_SECTION_LABELS = 3
 
 
 @dataclass(frozen=True)
@@ -459,6 +464,36 @@ def continues_title(entry: Entry, previous: Line, line: Line, kind: PageType, ri
     return full or capitals or heading
 
 
+def _section_labels(pages: list[Page], entries: list[Entry]) -> list[Entry]:
+    """An agenda without numbered entries: its sections are capitals labels ending in a colon
+    at the left edge of the text ("CALL TO ORDER:", "REPORTS:"), when there are several."""
+    used = {id(line) for e in entries for line in e.lines}
+    found = []
+    for page in pages:
+        if not page.lines:
+            continue
+        left = min(line.x0 for line in page.lines)
+        kind = PageType.of(page)
+        for line in page.lines:
+            if id(line) in used or line.x0 > left + X_TOLERANCE * kind.size:
+                continue
+            if _is_section_label(page, line, kind):
+                found.append(Entry.at_line(page, line, line.text.strip()))
+    return found if len(found) >= MIN_SECTION_LABELS else []
+
+
+def _is_section_label(page: Page, line: Line, kind: PageType) -> bool:
+    """A short line that opens with a capitals label and a colon, in one run of text (a memo
+    field with its value in a column, "DATE:    1 May", is not a section) and not carrying on
+    a sentence from a full line above it."""
+    text = line.text.strip()
+    if len(text) > HEADING_MAX_CHARS or len(line.spans) > 1 or not SECTION_LABEL_RE.match(text):
+        return False
+    index = next(i for i, candidate in enumerate(page.lines) if candidate is line)
+    right = max(candidate.x1 for candidate in page.lines)
+    return index == 0 or not _runs_on(page.lines[index - 1], line, kind, right)
+
+
 def _is_capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
@@ -513,7 +548,7 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
     entries all share one type."""
     outer = [e for e in entries if e.parent is None]
     if len(outer) < 2:
-        return []
+        return _section_labels(pages, entries)
     styles = Counter((round(e.size, 1), e.bold) for e in outer)
     (size, bold), count = styles.most_common(1)[0]
     uniform = count >= UNIFORM_SHARE * len(outer)
@@ -527,13 +562,17 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
         kind = PageType.of(page)
         body = (kind.size, False)
         styles_here = {st for st in shared | {(size, bold)} if _more_prominent(st, body) or st[1]}
-        if not styles_here:
-            continue  # entries in body type: an unlabelled line is running text
         tolerance = X_TOLERANCE * kind.size
         for line in page.lines:
             text = line.text.strip()
-            if id(line) in used or abs(line.x0 - indent) > tolerance:
+            if id(line) in used:
                 continue
+            if line.x0 < indent - tolerance:
+                if _is_section_label(page, line, kind):
+                    found.append(Entry.at_line(page, line, text))
+                continue
+            if not styles_here or abs(line.x0 - indent) > tolerance:
+                continue  # entries in body type: an unlabelled line is running text
             style = next(
                 (
                     st

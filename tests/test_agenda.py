@@ -107,3 +107,23 @@ def test_exempt_heading_starts_part_two(tmp_path):
     )
     items = outline_items([page])
     assert [(i.entry.number, i.part) for i in items] == [("1", 1), ("2", 1), ("3", 2)]
+
+
+def test_section_labels_are_items():
+    """US agendas set their sections as capitals labels with a colon, left of the numbered
+    entries ("CONSENT CALENDAR:"); each section is an item (checked against the PDF: Rancho
+    Palos Verdes prints CALL TO ORDER: and ROLL CALL: once for each of its two sessions)."""
+    titles = [
+        i.title for i in extract_corpus("rancho-palos-verdes-cc-2022-12-06-agenda").agenda_items
+    ]
+    for section in ("CONSENT CALENDAR", "PUBLIC HEARINGS", "REGULAR BUSINESS", "ADJOURNMENT"):
+        assert sum(t.rstrip(":") == section for t in titles) == 1, section
+    assert sum(t.rstrip(":") == "CALL TO ORDER" for t in titles) == 2
+    assert "PLEDGE OF ALLEGIANCE: To be announced" in titles
+
+
+def test_memo_fields_and_wrapped_capitals_are_not_sections():
+    report = extract_corpus("aliso-viejo-cc-2021-01-20-report-salary-schedule").agenda_items
+    assert not any(i.title.startswith(("DATE:", "FROM:", "TO:", "SUBJECT:")) for i in report)
+    agenda = extract_corpus("la-habra-heights-cc-2022-12-12-agenda").agenda_items
+    assert not any("MEETING LIVE AT" in i.title for i in agenda)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 import unicodedata
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.models import Line, Page
-from pipeline.ocr import OcrSettings
+from pipeline.ocr import DPI, MAX_PIXELS, MAX_SIDE_PX, OcrSettings, render_scale
 from pipeline.ocr_engines import TESSERACT, get_engine
 from pipeline.process import process_file
 from pipeline.read import document_warnings, read_document
@@ -196,3 +197,38 @@ def test_low_confidence_makes_a_document_partial():
     assert document_warnings(pages) == [
         "page 2 of 2: OCR confidence below 0.80 (text may be misread)"
     ]
+
+
+def test_boxes_on_a_turned_scan_mark_its_words_as_shown(tmp_path):
+    """Provenance boxes are on the page as shown (what `agendas trace --png` draws): on a scan
+    fed sideways, the meeting's box covers ink, and its own words read there."""
+    import pypdfium2
+
+    path = write(tmp_path, "turned.pdf", make_scan(SCANNED_LINES, turn=90))
+    result = process_file(path)
+    box = result.extraction.meetings[0].provenance
+    document = pypdfium2.PdfDocument(str(path))
+    image = document[0].render(scale=1, grayscale=True).to_numpy()
+    document.close()
+    assert image.shape[1] > image.shape[0]  # shown sideways: wider than tall
+    inside = image[int(box.top) : int(box.bottom), int(box.x0) : int(box.x1)]
+    assert box.bottom - box.top > box.x1 - box.x0  # the lines run down the page as shown
+    assert inside.size and (inside < 128).mean() > 0.05  # ink under the box
+    assert (image < 128).mean() < 0.05  # the page as a whole is mostly paper
+
+
+def test_renders_for_ocr_are_size_capped():
+    for width, height in ((612, 792), (14_400, 14_400), (14_400, 200)):
+        scale = render_scale(width, height, DPI)
+        assert max(width, height) * scale <= MAX_SIDE_PX
+        assert width * height * scale * scale <= MAX_PIXELS * 1.001
+    assert render_scale(612, 792, DPI) == DPI / 72  # a normal page is not shrunk
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_tesseract_engine_reads_a_scan(tmp_path):
+    get_engine.cache_clear()
+    path = write(tmp_path, "scan.pdf", make_scan(SCANNED_LINES))
+    page = read_document(path, "t", ocr=OcrSettings(engine=TESSERACT)).pages[0]
+    assert page.reader == "ocr:tesseract" and page.ocr_confidence > 0.8
+    assert cer(page.text, "\n".join(SCANNED_LINES)) <= 0.03
