@@ -1,12 +1,17 @@
 """Decisions recorded in minutes, one row per decision, each under its minute.
 
-Three forms, tried per minute in this order:
+Four forms, tried per minute in this order:
 - RESOLVED blocks: the text after "RESOLVED", one row per numbered or lettered
   sub-resolution ("1.", "(a)", "A)"), or one row when the block is not numbered; a lead-in
   such as "that Cabinet agree to:" before the sub-resolutions is not itself a decision;
 - motions with a printed vote ("RESULT: APPROVED [UNANIMOUS]", "AYES: ...", "NAYS: ..."):
   the motion sentence before the vote, else the consent items it decides, else the minute;
-- in a minute with neither, sentences that record a decision ("It was agreed that ...",
+- motions recorded in prose, found over the whole segment ("Motion to approve X was made by
+  A, seconded by B. All were in favor.", "Councilor A moved to X. Councilor B seconded.",
+  "Moved by: A Seconded by: B That X. Carried."): the moved clause, when a seconder or an
+  outcome closes it; a segment not classified as minutes that records such motions is read
+  for them too;
+- in a minute with none of these, sentences that record a decision ("It was agreed that ...",
   "The Panel agreed ...", "Recommendations 1.1 and 1.2 were agreed", "Councillors resolved
   to pay"); consecutive decision sentences of one paragraph are one decision.
 """
@@ -287,8 +292,175 @@ def _decided(
     return [Decision(lines, minute.title, minute, number, title, outcome, votes)]
 
 
-def minute_decisions(minute: Minute) -> list[Decision]:
-    return _resolved_decisions(minute) or _motion_decisions(minute) or _sentence_decisions(minute)
+# --- motions recorded in prose ----------------------------------------------------------
+# A motion is recorded as what was moved, then who seconded it and how it was decided:
+# "Motion to approve X was made by A, seconded by B. All were in favor.", "Councilor A moved
+# to approve X. Councilor B seconded. The motion passed 5-0.", "Moved by A, seconded by B that
+# X. Carried", "Moved by: A Seconded by: B / That X. Carried." The decision is the moved
+# clause: from its "to" / "that" up to the mover, the seconder or the printed outcome.
+
+_INITIAL_OR_WORD = r"(?:\b[A-Z]\.\s*|[^.;:])"
+MOTION_OPEN_RE = re.compile(
+    r"\b(?:a\s+)?motion\b\s*(?:was\s+)?(?:made\s+)?(?=(?:to|that|stating)\b)", re.I
+)
+MOVED_OPEN_RE = re.compile(
+    rf"\bmoved\b(?:\s+by\s*:?\s*{_INITIAL_OR_WORD}{{1,60}}?)?"
+    rf"(?:\s*,?\s*(?:and\s+)?seconded\s+by\s*:?\s*{_INITIAL_OR_WORD}{{1,60}}?)?"
+    r"\s*[,:–—-]?\s*(?=(?:to|that)\b)",
+    re.I,
+)
+MOVER_TAIL_RE = re.compile(
+    rf",?\s+(?:was\s+)?(?:made\s+)?by\s+{_INITIAL_OR_WORD}{{2,60}}?,?\s+second(?:ed)?\b", re.I
+)
+CLOSE_SENTENCE_RE = re.compile(
+    r"^\W*(?:.*?\bseconded\b|.*?\bsecond(?:ed)? by\b|(?:the\s+)?motion\s+(?:was\s+)?"
+    r"(?:duly\s+)?(?:seconded|carried|passed|passes|failed|called)\b|(?:it|motion)\s+"
+    r"(?:passed|carried|failed)\b|all\s+(?:were\s+)?in\s+favou?r|(?:carried|defeated|lost)\b"
+    r"|roll call\b|vote\s*:|moved\s+\d)",
+    re.I,
+)
+OUTCOME_WORD_RE = re.compile(r"\s*\b(?:Carried|CARRIED|Defeated|DEFEATED)\b\.?\s*$")
+MAX_CLAUSE_CHARS = 2500
+TRAILING_AND_RE = re.compile(r"[;,]?\s*(?:and|now)?\s*[;,]?\s*$", re.I)
+
+
+def _indexed_text(lines: list[MinuteLine]) -> tuple[str, list[int]]:
+    """The lines joined by spaces, with the offset where each line starts."""
+    starts, parts, offset = [], [], 0
+    for ml in lines:
+        text = clean(BULLET_RE.sub("", ml.text)) if BULLET_RE.match(ml.text) else ml.text
+        starts.append(offset)
+        parts.append(text)
+        offset += len(text) + 1
+    return " ".join(parts), starts
+
+
+def _openers(text: str) -> list[tuple[int, int]]:
+    """(opener start, clause start) of every motion opening in the text; overlapping openings
+    ("Motion: Councilor A moved to") are one, with the latest clause start."""
+    found = sorted(
+        (m.start(), m.end())
+        for pattern in (MOTION_OPEN_RE, MOVED_OPEN_RE)
+        for m in pattern.finditer(text)
+    )
+    merged: list[tuple[int, int]] = []
+    for opener in found:
+        if merged and opener[0] < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], opener[1]))
+        else:
+            merged.append(opener)
+    return merged
+
+
+def _clause(text: str, start: int, stop: int) -> tuple[int, str] | None:
+    """End offset and closing text of the moved clause from start, if a seconder or an
+    outcome closes it before stop."""
+    rest = text[start:stop]
+    tail = MOVER_TAIL_RE.search(rest)
+    sentences = SENTENCE_SPLIT_RE.split(rest)
+    offset = 0
+    for index, sentence in enumerate(sentences):
+        position = rest.find(sentence, offset)
+        offset = position + len(sentence)
+        if tail and tail.start() < offset:
+            return start + tail.start(), rest[tail.start() :]
+        if index and CLOSE_SENTENCE_RE.match(sentence):
+            return start + position, rest[position:]
+        word = OUTCOME_WORD_RE.search(sentence)
+        if word:
+            return start + position + word.start(), rest[position + word.start() :]
+        if offset > MAX_CLAUSE_CHARS:
+            return None
+    return None
+
+
+def _motion_votes(closing: str) -> tuple[str, dict[str, int]]:
+    """Outcome and counts from what follows the clause: "passed 5-0", "39 in favor"."""
+    closing = closing[:400]
+    outcome = "failed" if FAILED_RE.search(closing) else "carried"
+    votes: dict[str, int] = {}
+    tally = re.search(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\b", closing)
+    in_favour = re.search(r"\b(\d{1,3})\s+(?:board\s+)?(?:members?\s+)?in\s+favou?r", closing, re.I)
+    if tally:
+        votes = {"for": int(tally.group(1)), "against": int(tally.group(2))}
+    elif in_favour:
+        against = re.search(r"\b(\d{1,3})\s+(?:against|opposed)", closing, re.I)
+        abstain = re.search(r"\b(\d{1,3})\s+abstain", closing, re.I)
+        votes = {
+            "for": int(in_favour.group(1)),
+            "against": int(against.group(1)) if against else 0,
+            "abstain": int(abstain.group(1)) if abstain else 0,
+        }
+    return outcome, votes
+
+
+def _lines_between(
+    lines: list[MinuteLine], line_starts: list[int], start: int, end: int
+) -> list[MinuteLine]:
+    """The lines holding text[start:end]."""
+    picked = [
+        ml
+        for ml, (first, following) in zip(
+            lines, zip(line_starts, [*line_starts[1:], 10**9], strict=True), strict=True
+        )
+        if first < end and following > start
+    ]
+    return picked or lines[:1]
+
+
+def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]:
+    """Motions recorded in prose, each closed by its seconder or its outcome."""
+    if not lines:
+        return []
+    text, line_starts = _indexed_text(lines)
+    openers = _openers(text)
+    decisions = []
+    taken = -1
+    for index, (_, start) in enumerate(openers):
+        if start < taken:
+            continue
+        following = [o for o in openers[index + 1 :] if o[0] >= start]
+        stop = following[0][0] if following else len(text)
+        closed = _clause(text, start, stop)
+        if closed is None:
+            continue
+        end, closing = closed
+        taken = end
+        clause = TRAILING_AND_RE.sub("", text[start:end].strip())
+        clause = re.sub(r"\s+as (reflected|follows)\s*:?\s*$", "", clause).strip()
+        if len(clause.split()) < 2:
+            continue
+        outcome, votes = _motion_votes(closing)
+        picked = _lines_between(lines, line_starts, start, end)
+        decisions.append(Decision(picked, clause, minute, outcome=outcome, votes=votes))
+    return decisions
+
+
+def _segment_motions(document: MinutesDocument) -> dict[int, list[Decision]]:
+    """Recorded motions of the whole segment (a motion's label may have been taken for a
+    minute heading), by the index of the minute they start in (-1: the header)."""
+    header = Minute(number=None, title="", heading=[], body=document.header)
+    found = _recorded_motions(document.lines, header)  # a decision before any heading: header
+    owner: dict[int, int] = {}
+    for index, minute in enumerate(document.minutes):
+        for ml in [*minute.heading, *minute.body]:
+            owner.setdefault(id(ml.line), index)
+    by_minute: dict[int, list[Decision]] = {}
+    for decision in found:
+        index = owner.get(id(decision.lines[0].line), -1)
+        if index >= 0:
+            decision.minute = document.minutes[index]
+        by_minute.setdefault(index, []).append(decision)
+    return by_minute
+
+
+def minute_decisions(minute: Minute, motions: list[Decision] | None = None) -> list[Decision]:
+    return (
+        _resolved_decisions(minute)
+        or _motion_decisions(minute)
+        or motions
+        or _sentence_decisions(minute)
+    )
 
 
 def _same_meeting_item(ctx: ExtractionContext, document: MinutesDocument, minute: Minute):
@@ -308,28 +480,39 @@ class ResolutionsExtractor(Extractor):
     name = "resolutions.v1"
 
     def extract(self, ctx: ExtractionContext) -> None:
-        for segment in minutes_segments(ctx):
+        minutes = minutes_segments(ctx)
+        for segment in ctx.segments():
             document = parse_minutes(ctx, segment)
             key = meeting_key(document)
-            for minute in document.minutes:
-                item = _same_meeting_item(ctx, document, minute)
-                for decision in minute_decisions(minute):
-                    first = decision.lines[0]
-                    on_page = [ml.line for ml in decision.lines if ml.page is first.page]
-                    ctx.found.resolutions.append(
-                        ResolutionRecord(
-                            meeting_key=key,
-                            item_number=item,
-                            minute_number=decision.number or minute.number,
-                            item_title=decision.title or minute.title,
-                            text=decision.text,
-                            outcome=decision.outcome,
-                            votes_for=decision.votes.get("for"),
-                            votes_against=decision.votes.get("against"),
-                            votes_abstain=decision.votes.get("abstain"),
-                            provenance=provenance(
-                                first.page, on_page, "\n".join(ml.text for ml in decision.lines)
-                            ),
-                            extractor=self.name,
-                        )
+            motions = _segment_motions(document)
+            if segment not in minutes:  # a record of motions put to a vote is minutes too
+                decided = [(None, d) for found in motions.values() for d in found]
+                decided.sort(
+                    key=lambda pair: (pair[1].lines[0].page.number, pair[1].lines[0].line.top)
+                )
+            else:
+                decided = [(None, d) for d in motions.get(-1, [])]
+                for index, minute in enumerate(document.minutes):
+                    item = _same_meeting_item(ctx, document, minute)
+                    decided += [(item, d) for d in minute_decisions(minute, motions.get(index))]
+            for item, decision in decided:
+                minute = decision.minute
+                first = decision.lines[0]
+                on_page = [ml.line for ml in decision.lines if ml.page is first.page]
+                ctx.found.resolutions.append(
+                    ResolutionRecord(
+                        meeting_key=key,
+                        item_number=item,
+                        minute_number=decision.number or minute.number,
+                        item_title=decision.title or minute.title or None,
+                        text=decision.text,
+                        outcome=decision.outcome,
+                        votes_for=decision.votes.get("for"),
+                        votes_against=decision.votes.get("against"),
+                        votes_abstain=decision.votes.get("abstain"),
+                        provenance=provenance(
+                            first.page, on_page, "\n".join(ml.text for ml in decision.lines)
+                        ),
+                        extractor=self.name,
                     )
+                )

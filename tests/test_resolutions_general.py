@@ -1,0 +1,79 @@
+"""Motions recorded in prose, across councils that write them differently.
+
+Expected values were read off the PDFs by hand (page numbers are physical pages).
+"""
+
+from __future__ import annotations
+
+from pipeline.models import ResolutionRecord
+from tests.conftest import extract_corpus
+
+CRETE = "crete-township-board-2024-10-09-minutes"
+RIVERGROVE = "rivergrove-cc-2018-12-10-minutes"
+BRONX = "bronx-cb1-2023-02-23-agenda-and-minutes"
+CUPERTINO = "cupertino-usd-board-2016-02-09-agenda"
+
+
+def by_text(stem: str, start: str) -> ResolutionRecord:
+    matches = [r for r in extract_corpus(stem).resolutions if r.text.startswith(start)]
+    assert len(matches) == 1, f"{start!r}: {len(matches)} rows"
+    return matches[0]
+
+
+def test_motion_made_by_mover_keeps_the_moved_clause_only():
+    # p1: "Motion to approve the minutes of the regular Board of Directors meeting held on
+    # September 1`1 , 2024, was made by Trustee Piacentini, seconded by Trustee Hawkins."
+    row = by_text(CRETE, "to approve the minutes")
+    assert row.text == (
+        "to approve the minutes of the regular Board of Directors meeting held on "
+        "September 1`1 , 2024"
+    )
+    assert (row.provenance.page, row.outcome) == (1, "carried")
+
+
+def test_a_motion_was_clause_ends_at_the_mover():
+    # p1: "A motion was to renew our interpleas IT contract is $5,274 for the year by Trustee
+    # Elton, Second by Trustee Albrecht. All were in favor. ... Motion passes."
+    row = by_text(CRETE, "to renew")
+    assert row.text == "to renew our interpleas IT contract is $5,274 for the year"
+    assert row.outcome == "carried"
+
+
+def test_minutes_without_the_word_minutes_still_give_their_motions():
+    # the Crete minutes are titled "REGULAR BOARD OF TRUSTEES MEETING": 11 motions with a
+    # mover and a seconder, plus the bus trip that records only a roll call (not a motion)
+    rows = extract_corpus(CRETE).resolutions
+    assert len(rows) == 11
+    assert rows[-1].text == "to adjourn"
+    assert rows[-1].provenance.page == 3
+
+
+def test_councilor_moved_then_seconded_sentence():
+    # p3: "Motion: Councilor Bahrman moved to close the public record. Councilor Tuttle
+    # seconded. Moved 5-0."
+    row = by_text(RIVERGROVE, "to close the public record")
+    assert row.text == "to close the public record."
+    assert row.provenance.page == 3
+    assert (row.votes_for, row.votes_against) == (5, 0)
+
+
+def test_seconder_after_a_stray_full_stop_still_closes_the_motion():
+    # p6: "Motion: Mayor Kibbey moved to accept the November 2018 financials as presented.
+    # Councilor Nyberg. seconded the motion. It passed 5-0."
+    row = by_text(RIVERGROVE, "to accept the November 2018 financials")
+    assert row.text == "to accept the November 2018 financials as presented."
+    assert (row.provenance.page, row.votes_for, row.votes_against) == (6, 5, 0)
+
+
+def test_motions_in_minutes_printed_after_an_agenda():
+    # pages 1-2 are the agenda, page 3 opens the minutes: "Motion made to approve the agenda
+    # as presented. Motion duly seconded. Motion called and passed."
+    rows = extract_corpus(BRONX).resolutions
+    assert all(r.provenance.page >= 3 for r in rows)
+    row = by_text(BRONX, "to approve the agenda")
+    assert (row.text, row.provenance.page) == ("to approve the agenda as presented.", 3)
+
+
+def test_blank_moved_and_seconded_form_on_an_agenda_is_not_a_decision():
+    # p2 of the agenda prints "Moved by _________ Seconded by _________ Vote _________"
+    assert extract_corpus(CUPERTINO).resolutions == []
