@@ -32,6 +32,7 @@ from extractors.minutes_layout import (
     parse_minutes,
 )
 from extractors.minutes_meeting import meeting_key
+from extractors.motion_people import motion_people, vote_block_people
 from extractors.text import clean, provenance
 from pipeline.models import ResolutionRecord
 
@@ -79,6 +80,8 @@ class Decision:
     title: str | None = None
     outcome: str | None = None
     votes: dict[str, int] = field(default_factory=dict)
+    moved_by: str | None = None
+    seconded_by: str | None = None
 
 
 def _unfilled(previous: MinuteLine, following: MinuteLine, right: float) -> bool:
@@ -239,9 +242,12 @@ def _motion_decisions(minute: Minute) -> list[Decision]:
                 "abstain": _count(block.get("ABSTA", "")),
             }
             outcome = _outcome(block.get("RESUL", block.get("VOTE", "")))
-            decisions.extend(
-                _decided(minute, pending_prose, pending_items, current_item, outcome, votes)
-            )
+            found = _decided(minute, pending_prose, pending_items, current_item, outcome, votes)
+            mover, seconder = vote_block_people(block)
+            for decision in found:
+                decision.moved_by = decision.moved_by or mover
+                decision.seconded_by = decision.seconded_by or seconder
+            decisions.extend(found)
             pending_prose, pending_items = [], []
             continue
         heading = HEADING_RE.match(ml.text)
@@ -415,8 +421,8 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
     text, line_starts = _indexed_text(lines)
     openers = _openers(text)
     decisions = []
-    taken = -1
-    for index, (_, start) in enumerate(openers):
+    taken = taken_before = -1
+    for index, (opened, start) in enumerate(openers):
         if start < taken:
             continue
         following = [o for o in openers[index + 1 :] if o[0] >= start]
@@ -432,7 +438,22 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
             continue
         outcome, votes = _motion_votes(closing)
         picked = _lines_between(lines, line_starts, start, end)
-        decisions.append(Decision(picked, clause, minute, outcome=outcome, votes=votes))
+        # who moved and seconded: in the sentence that opens the motion ("Councilor A moved
+        # to") and in what closes it ("made by A, seconded by B", "B seconded.")
+        sentence = max(text.rfind(".", 0, opened), text.rfind(";", 0, opened), taken_before)
+        mover, seconder = motion_people(text[sentence + 1 : start] + " " + closing[:300])
+        decisions.append(
+            Decision(
+                picked,
+                clause,
+                minute,
+                outcome=outcome,
+                votes=votes,
+                moved_by=mover,
+                seconded_by=seconder,
+            )
+        )
+        taken_before = end
     return decisions
 
 
@@ -498,6 +519,9 @@ class ResolutionsExtractor(Extractor):
             for item, decision in decided:
                 minute = decision.minute
                 first = decision.lines[0]
+                mover, seconder = decision.moved_by, decision.seconded_by
+                if mover is None and seconder is None:
+                    mover, seconder = motion_people(" ".join(ml.text for ml in decision.lines))
                 on_page = [ml.line for ml in decision.lines if ml.page is first.page]
                 ctx.found.resolutions.append(
                     ResolutionRecord(
@@ -510,6 +534,8 @@ class ResolutionsExtractor(Extractor):
                         votes_for=decision.votes.get("for"),
                         votes_against=decision.votes.get("against"),
                         votes_abstain=decision.votes.get("abstain"),
+                        moved_by=mover,
+                        seconded_by=seconder,
                         provenance=provenance(
                             first.page, on_page, "\n".join(ml.text for ml in decision.lines)
                         ),

@@ -231,6 +231,8 @@ def _rows(result: DocumentResult) -> dict[str, list[list[Any]]]:
                 r.votes_for,
                 r.votes_against,
                 r.votes_abstain,
+                r.moved_by,
+                r.seconded_by,
             ]
         )
     for i, m in enumerate(ex.money, start=1):

@@ -189,6 +189,8 @@ class ResolutionRecord(BaseModel):
     votes_for: int | None = None
     votes_against: int | None = None
     votes_abstain: int | None = None
+    moved_by: str | None = Field(default=None, description="who moved the motion, as printed")
+    seconded_by: str | None = Field(default=None, description="who seconded it, as printed")
     provenance: Provenance
     extractor: str
 

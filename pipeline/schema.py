@@ -99,7 +99,9 @@ TABLES: dict[str, str] = {
     outcome VARCHAR,
     votes_for INTEGER,
     votes_against INTEGER,
-    votes_abstain INTEGER""",
+    votes_abstain INTEGER,
+    moved_by VARCHAR,
+    seconded_by VARCHAR""",
     "money": f"""
     money_id VARCHAR,
     document_id VARCHAR,

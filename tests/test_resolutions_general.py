@@ -77,3 +77,26 @@ def test_motions_in_minutes_printed_after_an_agenda():
 def test_blank_moved_and_seconded_form_on_an_agenda_is_not_a_decision():
     # p2 of the agenda prints "Moved by _________ Seconded by _________ Vote _________"
     assert extract_corpus(CUPERTINO).resolutions == []
+
+
+def test_who_moved_and_seconded_as_printed():
+    # Crete p1: "... was made by Trustee Piacentini, seconded by Trustee Hawkins." and "...
+    # for the year by Trustee Elton, Second by Trustee Albrecht."
+    row = by_text(CRETE, "to approve the minutes")
+    assert (row.moved_by, row.seconded_by) == ("Trustee Piacentini", "Trustee Hawkins")
+    row = by_text(CRETE, "to renew")
+    assert (row.moved_by, row.seconded_by) == ("Trustee Elton", "Trustee Albrecht")
+    # Rivergrove p3: "Councilor Bahrman moved to close the public record. Councilor Tuttle
+    # seconded. Moved 5-0."
+    row = by_text(RIVERGROVE, "to close the public record")
+    assert (row.moved_by, row.seconded_by) == ("Councilor Bahrman", "Councilor Tuttle")
+    # Lincoln Square p1: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion),
+    # T. Feinberg (second)"
+    row = by_text("chicago-ssa21-lincoln-square-2018-01-29-minutes", "Minutes from 11/30/17")
+    assert (row.moved_by, row.seconded_by) == ("Z. Maiorca", "T. Feinberg")
+
+
+def test_a_motion_without_names_has_none():
+    # Bronx p3: "Motion made to approve the agenda as presented. Motion duly seconded."
+    row = by_text(BRONX, "to approve the agenda")
+    assert (row.moved_by, row.seconded_by) == (None, None)
