@@ -34,7 +34,7 @@ from extractors.minutes_layout import (
 from extractors.minutes_meeting import meeting_key
 from extractors.motion_people import motion_people, vote_block_people
 from extractors.text import clean, provenance
-from pipeline.models import ResolutionRecord
+from pipeline.models import Page, ResolutionRecord
 
 RESOLVED_RE = re.compile(r"^(?:\d{1,2}\.\s+)?(?:RESOLVED|Resolved)\b\s*(?:[:–—-]\s*)?", re.M)
 SUB_ITEM_RE = re.compile(
@@ -327,6 +327,7 @@ CLOSE_SENTENCE_RE = re.compile(
 )
 OUTCOME_WORD_RE = re.compile(r"\s*\b(?:Carried|CARRIED|Defeated|DEFEATED)\b\.?\s*$")
 MAX_CLAUSE_CHARS = 2500
+MOTION_WORD_RE = re.compile(r"\b(?:motion|moved)\b", re.I)
 TRAILING_AND_RE = re.compile(r"[;,]?\s*(?:and|now)?\s*[;,]?\s*$", re.I)
 
 
@@ -457,6 +458,10 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
     return decisions
 
 
+def _mentions_motions(pages: list[Page]) -> bool:
+    return any(MOTION_WORD_RE.search(line.text) for page in pages for line in page.lines)
+
+
 def _segment_motions(document: MinutesDocument) -> dict[int, list[Decision]]:
     """Recorded motions of the whole segment (a motion's label may have been taken for a
     minute heading), by the index of the minute they start in (-1: the header)."""
@@ -503,6 +508,8 @@ class ResolutionsExtractor(Extractor):
     def extract(self, ctx: ExtractionContext) -> None:
         minutes = minutes_segments(ctx)
         for segment in ctx.segments():
+            if segment not in minutes and not _mentions_motions(ctx.pages_of(segment)):
+                continue  # reports and appendices: no record of a motion to read
             document = parse_minutes(ctx, segment)
             key = meeting_key(document)
             motions = _segment_motions(document)
