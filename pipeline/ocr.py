@@ -85,7 +85,7 @@ def ocr_page(path: Path, original: RawPage, settings: OcrSettings) -> RawPage:
             page.close()
     finally:
         document.close()
-    image = np.ascontiguousarray(image[:, :, :3])
+    image = np.ascontiguousarray(image[:, :, :3])  # BGR, as PDFium renders and OpenCV reads
     # the bitmap is the page as shown; its size gives the shown frame exactly
     shown_width, shown_height = image.shape[1] / scale, image.shape[0] / scale
     turn, words = read_upright(image, engine)
@@ -159,7 +159,7 @@ def mark_bold(words: list[OcrWord], image: np.ndarray) -> None:
     (a larger type has thicker strokes in any weight) and to the page's own regular text."""
     import cv2
 
-    gray = cv2.cvtColor(np.ascontiguousarray(image), cv2.COLOR_RGB2GRAY)
+    gray = cv2.cvtColor(np.ascontiguousarray(image), cv2.COLOR_BGR2GRAY)
     _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     weights: list[float | None] = []
     for word in words:

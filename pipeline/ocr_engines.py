@@ -53,7 +53,8 @@ class OcrEngine(Protocol):
     name: str
 
     def read(self, image: np.ndarray) -> list[OcrWord]:
-        """Words of an RGB image (height x width x 3, uint8)."""
+        """Words of a colour image (height x width x 3, uint8, BGR as PDFium renders it and
+        OpenCV expects)."""
         ...
 
 
@@ -125,7 +126,7 @@ class TesseractEngine:
     def read(self, image: np.ndarray) -> list[OcrWord]:
         import cv2
 
-        ok, png = cv2.imencode(".png", cv2.cvtColor(image, cv2.COLOR_RGB2BGR))
+        ok, png = cv2.imencode(".png", image)
         if not ok:
             return []
         done = subprocess.run(
