@@ -43,8 +43,9 @@ import psutil
 
 from pipeline.errors import DocumentError
 from pipeline.files import discover
-from pipeline.ocr import OcrSettings
+from pipeline.ocr import OcrSettings, is_stamped_scan
 from pipeline.read import read_document
+from pipeline.readers import get_backend, iter_pages
 
 AGENDAS = Path(sys.executable).with_name("agendas")
 
@@ -63,12 +64,14 @@ class Run:
 
 
 def has_text_layer(path: Path) -> bool:
-    """Every page's text is readable without OCR: scanned and garbled packs (OCR's business,
-    measured by `benchmarks/ocr_accuracy.py`) are left out."""
+    """No page needs OCR: scanned and garbled packs, and packs with a stamped scan among
+    their pages (OCR's business, measured by `benchmarks/ocr_accuracy.py`), are left out."""
     try:
-        return not read_document(path, "probe", ocr=OcrSettings(mode="never")).warnings
+        if read_document(path, "probe", ocr=OcrSettings(mode="never")).warnings:
+            return False
     except DocumentError:
         return False
+    return not any(is_stamped_scan(page) for page in iter_pages(get_backend(), path))
 
 
 def build_packs(source: Path, count: int, folder: Path) -> list[Path]:

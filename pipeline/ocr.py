@@ -20,7 +20,7 @@ import numpy as np
 from pipeline.frames import turned_size
 from pipeline.ocr_engines import DEFAULT_OCR_ENGINE, OcrEngine, OcrWord, get_engine
 from pipeline.quality import EMPTY, GOOD
-from pipeline.readers import RawPage, RawWord
+from pipeline.readers import SPARSE_TEXT_CHARS, RawPage, RawWord
 
 OCR_MODES = ("auto", "always", "never")
 OCR_READER_PREFIX = "ocr:"
@@ -33,6 +33,9 @@ TYPE_SIZE_PER_LINE_HEIGHT = 0.75
 MIN_SKEW_DEGREES = 0.4  # below this, lines already group into rows
 MAX_SKEW_DEGREES = 10.0
 
+# a page with fewer than SPARSE_TEXT_CHARS characters, this share of it covered by images, is
+# a scan with a stamp on it
+SCAN_IMAGE_SHARE = 0.5
 # orientation: a page read with this confidence, in mostly wide word boxes, is upright
 UPRIGHT_CONFIDENCE = 0.8
 MIN_WORDS_TO_ORIENT = 5
@@ -59,11 +62,34 @@ class OcrSettings:
             raise ValueError(f"unknown OCR mode {self.mode!r}; choose from {', '.join(OCR_MODES)}")
 
 
-def needs_ocr(has_text_layer: bool, quality: str, mode: str) -> bool:
+def needs_ocr(has_text_layer: bool, quality: str, mode: str, stamped_scan: bool = False) -> bool:
     """Is the page's text to be read from its image? (`quality`: see `pipeline/quality.py`)"""
     if mode == "never":
         return False
-    return mode == "always" or not has_text_layer or quality not in (GOOD, EMPTY)
+    if mode == "always" or not has_text_layer or stamped_scan:
+        return True
+    return quality not in (GOOD, EMPTY)
+
+
+def is_stamped_scan(raw: RawPage) -> bool:
+    """A scanned page that a publisher stamped with a little text (a page number, "Agenda
+    Item 5"): an image covers most of it and its text layer holds only a few words."""
+    return 0 < raw.n_chars < SPARSE_TEXT_CHARS and raw.image_share >= SCAN_IMAGE_SHARE
+
+
+def with_text_layer(read: RawPage, original: RawPage) -> RawPage:
+    """The OCRed page with the words of the page's own text layer (exact, with their fonts)
+    in place of the OCR words they cover; when OCR turned the page, the frames differ and
+    the OCR words alone are kept (the stamp is read by OCR too)."""
+    if read.rotation != original.rotation or abs(read.width - original.width) > 1:
+        return read
+    kept = [w for w in read.words if not any(_overlap(w, t) for t in original.words)]
+    read.words = sorted(kept + list(original.words), key=lambda w: (w.top, w.x0))
+    return read
+
+
+def _overlap(a: RawWord, b: RawWord) -> bool:
+    return min(a.x1, b.x1) > max(a.x0, b.x0) and min(a.bottom, b.bottom) > max(a.top, b.top)
 
 
 def is_ocr_reader(reader: str | None) -> bool:

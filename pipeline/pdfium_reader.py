@@ -38,7 +38,7 @@ from pathlib import Path
 
 from pipeline.form_fields import FieldValue, field_words
 from pipeline.frames import Box, rotate_box, text_angle, upright_frame
-from pipeline.readers import RawPage, RawWord
+from pipeline.readers import SPARSE_TEXT_CHARS, RawPage, RawWord
 
 WORD_RE = re.compile(r"[^\s\x00\u00a0\uffff]+")
 # PDFium joins characters that one text object places apart without a space ("2272F:",
@@ -144,8 +144,8 @@ def _read_page(pdf, number: int, page, textpage) -> RawPage:
     )
     if truncated:
         raw.problem = TRUNCATED
-    if not raw_words:
-        raw.n_images, raw.n_objects = _count_objects(page)
+    if raw.n_chars < SPARSE_TEXT_CHARS:  # a scan, perhaps with a page number stamped on it
+        raw.n_images, raw.n_objects, raw.image_share = _count_objects(page, own_width * own_height)
     return raw
 
 
@@ -458,13 +458,18 @@ def _utf16(call) -> str:
     return bytes(memoryview(buffer)).decode("utf-16-le", "replace").rstrip("\x00")
 
 
-def _count_objects(page) -> tuple[int, int]:
-    """Images and objects of all kinds on a page without text (scanned, blank or broken)."""
+def _count_objects(page, area: float) -> tuple[int, int, float]:
+    """Images, objects of all kinds, and the share of the page the images cover, on a page
+    with little or no text (scanned, blank or broken)."""
     import pypdfium2.raw as pdfium_c
 
     total = pdfium_c.FPDFPage_CountObjects(page)
-    images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
-    return images, total
+    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
+    covered = 0.0
+    for image in images:
+        left, bottom, right, top = image.get_bounds()
+        covered += max(right - left, 0.0) * max(top - bottom, 0.0)
+    return len(images), total, min(covered / area, 1.0) if area > 0 else 0.0
 
 
 class PdfiumBackend:

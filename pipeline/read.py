@@ -25,8 +25,10 @@ from pipeline.ocr import (
     OCR_READER_PREFIX,
     OcrSettings,
     is_ocr_reader,
+    is_stamped_scan,
     needs_ocr,
     ocr_page,
+    with_text_layer,
 )
 from pipeline.ocr_engines import OcrUnavailable
 from pipeline.pdfium_reader import TRUNCATED
@@ -69,8 +71,9 @@ def read_document(
     for raw in _raw_pages(path, primary, second, notes):
         page = layout_page(raw)
         wanted = ocr_pages is None or raw.number in ocr_pages
-        if wanted and needs_ocr(page.has_text_layer, _quality(page), ocr.mode):
-            page = _ocr_or_report(path, raw, page, ocr, deadline)
+        stamped = is_stamped_scan(raw)
+        if wanted and needs_ocr(page.has_text_layer, _quality(page), ocr.mode, stamped):
+            page = _ocr_or_report(path, raw, page, ocr, deadline, stamped)
         pages.append(page)
     separate_running_margins(pages)
     for page in pages:
@@ -90,14 +93,21 @@ def read_document(
 
 
 def _ocr_or_report(
-    path: Path, raw: RawPage, page: Page, settings: OcrSettings, deadline: float | None
+    path: Path,
+    raw: RawPage,
+    page: Page,
+    settings: OcrSettings,
+    deadline: float | None,
+    stamped: bool = False,
 ) -> Page:
-    """The page as OCR reads it; or the page as it was, saying why it was not OCRed."""
+    """The page as OCR reads it (keeping a stamped scan's own text words); or the page as it
+    was, saying why it was not OCRed."""
     if deadline is not None and time.monotonic() > deadline:
         page.problem = page.problem or NOT_OCRED_TIME
         return page
     try:
-        read = layout_page(ocr_page(path, raw, settings))
+        read_raw = ocr_page(path, raw, settings)
+        read = layout_page(with_text_layer(read_raw, raw) if stamped else read_raw)
     except OcrUnavailable as exc:
         page.problem = f"not OCRed ({exc})"
         return page

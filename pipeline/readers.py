@@ -33,6 +33,9 @@ class RawWord:
     bold: bool = False  # the font says so by weight (readers that know it); names are checked too
 
 
+SPARSE_TEXT_CHARS = 200  # pages with fewer characters are checked for images covering them
+
+
 @dataclass(slots=True)
 class RawPage:
     number: int
@@ -47,6 +50,7 @@ class RawPage:
     n_objects: int = -1  # objects of any kind on the page, when the reader counted them
     unmapped_chars: int = 0  # characters of fonts without a usable Unicode map
     ocr_confidence: float | None = None  # mean OCR confidence (0-1) of a page read by OCR
+    image_share: float = 0.0  # share of the page covered by images (pages with little text)
 
 
 class PdfReader(Protocol):
@@ -158,6 +162,11 @@ class _PdfplumberReader:
             n_chars=len(page.chars),
             n_images=len(page.images),
             reader=PdfplumberBackend.name,
+            image_share=min(
+                sum((i["x1"] - i["x0"]) * (i["bottom"] - i["top"]) for i in page.images)
+                / max(shown_width * shown_height, 1.0),
+                1.0,
+            ),
         )
         if not page.objects and _undecodable_content(page):
             raw.problem = "page content could not be decoded (damaged compressed data)"

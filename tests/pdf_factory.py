@@ -111,3 +111,30 @@ def make_scan(lines: list[str], turn: int = 0, skew: float = 0.0, dpi: int = 150
     out = io.BytesIO()
     image.save(out, "PDF", resolution=dpi)
     return out.getvalue()
+
+
+def make_stamped_scan(lines: list[str], stamp: str, dpi: int = 150) -> bytes:
+    """A scanned page (an image of `lines`, no text of its own) on which the publisher
+    stamped `stamp` as real text at the foot of the page, as agenda packs number their
+    scanned appendices."""
+    import zlib
+
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(make_pdf([lines]))
+    image = document[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    document.close()
+    width, height = image.size
+    content = b"q 595 0 0 842 0 0 cm /Im1 Do Q\n" + text_ops([stamp], x=280, y=30)
+    objects = document_objects([content])
+    objects[3] = objects[3].replace(
+        b"/Font << /F1 3 0 R >>", b"/Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >>"
+    )
+    objects.append(
+        stream(
+            zlib.compress(image.tobytes()),
+            entries=f"/Type /XObject /Subtype /Image /Width {width} /Height {height} "
+            "/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode ",
+        )
+    )
+    return assemble(objects)

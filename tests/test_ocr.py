@@ -16,7 +16,7 @@ from pipeline.ocr_engines import TESSERACT, get_engine
 from pipeline.process import process_file
 from pipeline.read import document_warnings, read_document
 from tests.conftest import corpus_pdf
-from tests.pdf_factory import SCANNED_LINES, make_pdf, make_scan
+from tests.pdf_factory import SCANNED_LINES, make_pdf, make_scan, make_stamped_scan
 
 SCANS = (
     "004_d846ccc318364117.scanned",
@@ -29,6 +29,7 @@ SCANS = (
     "souldern-pc-2020-09-24-minutes",
     "souldern-pc-2024-09-26-agenda",
 )
+STAMPED_GRAPHIC = "morgan-hill-cc-2021-01-20-agenda"
 
 
 def fold(text: str) -> str:
@@ -52,9 +53,11 @@ def test_only_scanned_and_garbled_pages_are_ocred(corpus_con):
         "GROUP BY d.file_name"
     ).fetchall()
     ocred = {name.removesuffix(".pdf"): (pages, n, low) for name, pages, n, low in rows if n}
-    assert sorted(ocred) == sorted(SCANS)
+    assert sorted(ocred) == sorted([*SCANS, STAMPED_GRAPHIC])
     for name, (pages, n, low) in ocred.items():
-        assert n == pages, name  # every page of these packs is a scan or garbled
+        # every page of these packs is a scan or garbled; Morgan Hill's page 7 is a picture
+        # of its vision statement with only the page number as text
+        assert n == (1 if name == STAMPED_GRAPHIC else pages), name
         assert low > 0.9, name
     statuses = corpus_con.execute(
         "SELECT status, notes FROM documents WHERE file_name = ?",
@@ -232,3 +235,17 @@ def test_tesseract_engine_reads_a_scan(tmp_path):
     page = read_document(path, "t", ocr=OcrSettings(engine=TESSERACT)).pages[0]
     assert page.reader == "ocr:tesseract" and page.ocr_confidence > 0.8
     assert cer(page.text, "\n".join(SCANNED_LINES)) <= 0.03
+
+
+def test_a_scan_with_a_stamped_page_number_is_ocred_and_keeps_the_stamp(tmp_path):
+    """Packs number their scanned appendices with a text stamp: the page has a text layer,
+    but only "Page 5". It is OCRed, and the stamp stays the text layer's own words."""
+    path = write(tmp_path, "stamped.pdf", make_stamped_scan(SCANNED_LINES, "Page 5"))
+    doc = read_document(path, "s")
+    page = doc.pages[0]
+    assert page.reader == "ocr:rapidocr" and page.has_text_layer and not doc.warnings
+    assert (page.page_label, page.label_number) == ("Page 5", 5)
+    assert cer(page.text, "\n".join(SCANNED_LINES)) <= 0.03
+    assert "Page 5" not in page.text  # the stamp is read once, as the label
+    never = read_document(path, "n", ocr=OcrSettings(mode="never")).pages[0]
+    assert never.text == "" and never.page_label == "Page 5"
