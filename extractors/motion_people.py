@@ -2,7 +2,6 @@
 
 The forms seen across councils: "Moved by A, seconded by B", "Moved by: A Seconded by: B",
 "Motion ... made by A, seconded by B", "... by A, Second by B", "A moved to ... B seconded.",
-"A (motion), B (second)",
 "Proposed by A, seconded by B", and vote blocks ("MOTION BY: A", "SECOND: B"). A name is the
 run of capitalised words (titles and initials included: "Trustee Piacentini", "J. Scott",
 "Mr. Freddy Perez, Jr.", "AS") next to the keyword; it is kept as printed.
@@ -21,13 +20,11 @@ NAME = rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,4}}(?:,\s*(?:Jr|Sr)\.?|\s+I{{2,3}})?
 MOVER_RES = [
     re.compile(rf"(?i:\b(?:moved|made|motion|proposed)(?:\s+for\s+\w+)?\s+by)\s*:?\s*{NAME}"),
     re.compile(rf"{NAME}\s+moved\b"),
-    re.compile(rf"{NAME}\s*\((?i:motion|moved|mover)\)"),
     re.compile(rf"\bby\s+{NAME},?\s+(?:and\s+)?(?i:second(?:ed)?)\b"),  # "... by A, second by B"
 ]
 SECONDER_RES = [
     re.compile(rf"(?i:\bsecond(?:ed)?\s+by)\s*:?\s*{NAME}"),
     re.compile(rf"{NAME}\s+seconded\b"),
-    re.compile(rf"{NAME}\s*\((?i:second|seconded|seconder)\)"),
 ]
 # capitalised words that start a sentence or a label, not a name
 NOT_NAMES = frozenset(
