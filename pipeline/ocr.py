@@ -11,7 +11,7 @@ Reading order is the project's own layout code's, not the engine's.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import median
 
@@ -220,17 +220,7 @@ def deskewed(words: list[OcrWord], width: int, height: int, turn: int) -> list[O
         nx, ny = cx + x * cos - y * sin, cy + x * sin + y * cos
         half_w, half_h = (w.x1 - w.x0) / 2, (w.bottom - w.top) / 2
         level.append(
-            OcrWord(
-                text=w.text,
-                confidence=w.confidence,
-                x0=nx - half_w,
-                top=ny - half_h,
-                x1=nx + half_w,
-                bottom=ny + half_h,
-                line=w.line,
-                line_height=w.line_height,
-                bold=w.bold,
-            )
+            replace(w, x0=nx - half_w, top=ny - half_h, x1=nx + half_w, bottom=ny + half_h)
         )
     return level
 
