@@ -7,7 +7,6 @@ limit (`pipeline.workers`), so a pathological PDF fails alone and the batch goes
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import logging
 import os
 import sys
@@ -17,22 +16,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
-
 from pipeline import PIPELINE_VERSION
-from pipeline.errors import describe_exception
 from pipeline.files import discover, file_sha256
 from pipeline.interrupts import StopBetweenDocuments
-from pipeline.load import display_path, load_result, loaded_version, writer_connection
+from pipeline.load import display_path, loaded_version
 from pipeline.models import DocumentResult
 from pipeline.process import failed_result
 from pipeline.workers import Limits, Task, run_limited
-
-# DuckDB keeps what a connection wrote and read in memory (write buffers, cached blocks), so
-# in one long connection memory grows with the database. Closing checkpoints and frees it:
-# with a reopen every 100 documents the loader's memory is flat however large the batch
-# (measured: ~160 MB from 100 to 2,000 documents, against 470 MB at 3,000 without).
-REOPEN_EVERY = 100
+from pipeline.writer import DocumentWriter
 
 # Parses tasks somewhere (local worker processes, a cluster) and yields results in any order.
 Executor = Callable[[list[Task]], Iterator[DocumentResult]]
@@ -138,14 +129,6 @@ def _plan(
     return plan
 
 
-def release_freed_memory() -> None:
-    """Hand memory freed by the C heap back to the system. glibc keeps it for reuse, and after
-    the large buffers of big documents' results (and DuckDB's) what it keeps is tens of MB.
-    Elsewhere than glibc this does nothing."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).malloc_trim(0)
-
-
 def local_executor(workers: int | None = None, limits: Limits | None = None) -> Executor:
     """Worker processes on this machine, each document under `limits`."""
     count = workers or os.cpu_count() or 1
@@ -176,53 +159,45 @@ def ingest(
     """Ingest files and folders into the database; never stops on a bad file.
 
     Documents are parsed by `executor` (default: `workers` local processes under `limits`).
-    Each is written in its own transaction as its result arrives, so an interrupted batch
-    keeps every whole document and the next run skips them. Ctrl-C raises `IngestInterrupted`
-    carrying the summary so far.
+    Results are written as they arrive, a few documents per transaction (`pipeline.writer`),
+    so an interrupted batch keeps every whole document parsed so far and the next run skips
+    them. Ctrl-C raises `IngestInterrupted` carrying the summary so far.
     """
     started = time.perf_counter()
     summary = IngestSummary()
     executor = executor or local_executor(workers, limits)
-    con = writer_connection(db_path)
+    writer = DocumentWriter(db_path)
     stops = StopBetweenDocuments()
+
+    def written(results: list[DocumentResult], report: bool = True) -> None:
+        for result in results:
+            for copy in plan.copies.pop(result.document_id or "", []):
+                _record_path(writer.con, result.document_id, copy)
+            _count(summary, result)
+        for result in results if on_result and report else []:
+            on_result(result)
+
     try:
         with stops:
-            plan = _plan(paths, con, force, retry_failed, summary)
+            plan = _plan(paths, writer.con, force, retry_failed, summary)
             if on_start:
                 size = sum(job.size for job in plan.jobs)
                 on_start(BatchPlan(len(plan.jobs), size, summary.counts["skipped"]))
-            for written, result in enumerate(_parse(plan.jobs, executor), start=1):
+            for result in _parse(plan.jobs, executor):
+                result.authority = authority
                 with stops.writing():
-                    if written % REOPEN_EVERY == 0:
-                        con.close()
-                        release_freed_memory()
-                        con = writer_connection(db_path)
-                    result.authority = authority
-                    result = _load(con, result)
-                    for copy in plan.copies.pop(result.document_id or "", []):
-                        _record_path(con, result.document_id, copy)
-                    _count(summary, result)
-                    if on_result:
-                        on_result(result)
+                    written(writer.add(result))
+            with stops.writing():
+                written(writer.flush())
     except KeyboardInterrupt as stop:
+        with contextlib.suppress(KeyboardInterrupt):  # documents parsed before the stop
+            written(writer.flush(), report=False)
         summary.seconds = time.perf_counter() - started
         raise IngestInterrupted(summary) from stop
     finally:
-        con.close()
+        writer.close()
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def _load(con, result: DocumentResult) -> DocumentResult:
-    """Write the result; if the database refuses it, record the document as failed instead."""
-    try:
-        load_result(con, result)
-        return result
-    except duckdb.Error as exc:
-        reason = f"could not be written to the database: {describe_exception(exc)}"
-        failed = failed_result(Path(result.path), result.document_id, reason)
-        load_result(con, failed)  # a database that refuses this too stops the batch
-        return failed
 
 
 def _count(summary: IngestSummary, result: DocumentResult) -> None:

@@ -18,7 +18,7 @@ import pytest
 
 import pipeline.workers as workers_module
 from pipeline import load as load_module
-from pipeline import run as run_module
+from pipeline import writer as writer_module
 from pipeline.models import DocumentResult
 from pipeline.process import failed_result
 from pipeline.progress import ProgressLog
@@ -61,10 +61,17 @@ def _rows_per_document(db: Path) -> dict[str, tuple]:
         con.close()
 
 
+# `agendas ingest` writing each document in its own transaction, so that a batch of six small
+# documents is interrupted between writes (batched, they may all go in one).
+ONE_DOCUMENT_PER_WRITE = (
+    "import pipeline.writer as w; w.BATCH_DOCUMENTS = 1; from pipeline.cli import main; main()"
+)
+
+
 def _start_ingest(folder: Path, db: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [str(AGENDAS), "ingest", str(folder), "--db", str(db), "--workers", "1"]
-        + ["--log-every", "0"],
+        [sys.executable, "-c", ONE_DOCUMENT_PER_WRITE, "ingest", str(folder), "--db", str(db)]
+        + ["--workers", "1", "--log-every", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -165,7 +172,7 @@ def test_workers_are_long_lived(monkeypatch, tmp_path):
 def test_largest_files_first_and_the_database_reopened_mid_batch(tmp_path, monkeypatch, reference):
     """Largest first, so no worker idles at the end waiting for one long pack; and the
     loader's periodic reopen (which keeps its memory flat) loses and repeats nothing."""
-    monkeypatch.setattr(run_module, "REOPEN_EVERY", 2)
+    monkeypatch.setattr(writer_module, "REOPEN_EVERY", 2)
     folder, db = _copy_batch(tmp_path / "packs"), tmp_path / "a.duckdb"
     order: list[int] = []
     ingest([folder], db, workers=1, on_result=lambda r: order.append(r.file_size))

@@ -145,10 +145,12 @@ def test_work_in_flight_is_bounded(cluster, tmp_path, monkeypatch):
     monkeypatch.setattr(distributed.Client, "submit", counting_submit)
     executor = DaskExecutor(cluster.scheduler_address, Limits())
 
-    def returned(_result) -> None:
-        seen["returned"] += 1
+    def counting_executor(tasks):
+        for result in executor(tasks):
+            seen["returned"] += 1
+            yield result
 
-    summary = ingest(files, tmp_path / "a.duckdb", executor=executor, on_result=returned)
+    summary = ingest(files, tmp_path / "a.duckdb", executor=counting_executor)
     assert summary.counts["failed"] == 12
     assert {reason for _, reason in summary.failures} == {"file not found"}
     assert seen["submitted"] == seen["returned"] == 12

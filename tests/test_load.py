@@ -8,10 +8,12 @@ from pathlib import Path
 import duckdb
 
 from pipeline import load as load_module
+from pipeline import writer as writer_module
 from pipeline.load import connect
 from pipeline.process import process_file
 from pipeline.run import ingest
 from pipeline.schema import FACT_TABLES
+from pipeline.writer import DocumentWriter
 from tests.conftest import corpus_pdf
 from tests.pdf_factory import make_pdf
 
@@ -119,21 +121,23 @@ def test_bad_files_are_recorded_and_do_not_stop_the_batch(tmp_path: Path):
     assert items == 12
 
 
-def test_a_document_the_database_refuses_is_recorded_failed_and_the_batch_goes_on(
-    tmp_path: Path, monkeypatch
-):
-    db = tmp_path / "a.duckdb"
-    ingest([corpus_pdf("milburn-pc-2019-09-03-agenda")], db, workers=1)
-    before = counts(db)
-    real_rows = load_module._rows
-
+def _refusing_kent_pages(real_rows):
     def rows_then_crash(result):
         rows = real_rows(result)
         if result.file_name.startswith("kent") and result.status != "failed":
             rows["pages"][-1][1] = "boom"  # not a page number: the INSERT fails mid-document
         return rows
 
-    monkeypatch.setattr(load_module, "_rows", rows_then_crash)
+    return rows_then_crash
+
+
+def test_a_document_the_database_refuses_is_recorded_failed_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch
+):
+    db = tmp_path / "a.duckdb"
+    ingest([corpus_pdf("milburn-pc-2019-09-03-agenda")], db, workers=1)
+    before = counts(db)
+    monkeypatch.setattr(load_module, "_rows", _refusing_kent_pages(load_module._rows))
     kent = corpus_pdf("kent-cc-cabinet-2025-01-30-agenda-frontsheet")
     summary = ingest([kent, corpus_pdf("milburn-pc-2018-11-06-minutes")], db, workers=1)
 
@@ -153,6 +157,44 @@ def test_a_document_the_database_refuses_is_recorded_failed_and_the_batch_goes_o
     assert kent_rows == 0  # nothing of the refused document was kept
     assert after["agenda_items"] == before["agenda_items"]  # the minutes have no items
     assert after["attendees"] > before["attendees"]  # but the minutes did load
+
+
+def test_documents_arriving_together_share_a_write_and_a_refused_one_fails_alone(
+    tmp_path: Path, monkeypatch
+):
+    """The first document is written at once; those arriving soon after wait and go in one
+    transaction; one the database refuses there is retried alone and recorded failed, and
+    the others in its transaction are kept."""
+    monkeypatch.setattr(writer_module, "BATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(load_module, "_rows", _refusing_kent_pages(load_module._rows))
+    stems = [
+        "milburn-pc-2019-09-03-agenda",
+        "kent-cc-cabinet-2025-01-30-agenda-frontsheet",
+        "milburn-pc-2018-11-06-minutes",
+    ]
+    first, kent, minutes = (process_file(corpus_pdf(stem), None) for stem in stems)
+    writer = DocumentWriter(tmp_path / "a.duckdb")
+    assert writer.add(first) == [first]
+    assert writer.add(kent) == []
+    assert writer.add(minutes) == []
+    written = writer.flush()
+    writer.close()
+
+    assert [(r.file_name, r.status) for r in written] == [
+        (kent.file_name, "failed"),
+        (minutes.file_name, "ok"),
+    ]
+    con = connect(tmp_path / "a.duckdb", read_only=True)
+    loaded = con.execute(
+        "SELECT d.file_name, d.status, count(p.page) FROM documents d "
+        "LEFT JOIN pages p USING (document_id) GROUP BY ALL ORDER BY d.file_name"
+    ).fetchall()
+    con.close()
+    assert loaded == [
+        (kent.file_name, "failed", 0),
+        (minutes.file_name, "ok", minutes.n_pages),
+        (first.file_name, "ok", first.n_pages),
+    ]
 
 
 def test_quotes_and_sql_in_text_are_stored_verbatim(tmp_path: Path):
