@@ -19,6 +19,7 @@ from pipeline.export import export_database
 from pipeline.highlight import render_highlight
 from pipeline.load import DEFAULT_DB, connect
 from pipeline.ocr import OCR_MODES, OcrSettings
+from pipeline.ocr_cache import DEFAULT_FOLDER as OCR_CACHE_FOLDER
 from pipeline.ocr_engines import DEFAULT_OCR_ENGINE, OCR_ENGINES
 from pipeline.progress import ProgressBar, ProgressLog
 from pipeline.readers import DEFAULT_READER, READERS
@@ -124,6 +125,14 @@ def main() -> None:
     "(faster; needs the tesseract program).",
 )
 @click.option(
+    "--ocr-cache",
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder keeping OCRed pages for the next parse [default: ocr-cache beside the database].",
+)
+@click.option("--no-ocr-cache", is_flag=True, help="OCR pages again on every parse.")
+@click.option(
     "--executor",
     type=click.Choice(["local", "dask"]),
     default="local",
@@ -149,6 +158,8 @@ def ingest(
     reader: str,
     ocr_mode: str,
     ocr_engine: str,
+    ocr_cache: Path | None,
+    no_ocr_cache: bool,
     executor: str,
     scheduler: str | None,
 ) -> None:
@@ -162,7 +173,11 @@ def ingest(
         seconds=timeout or None,
         memory_mb=memory_mb or None,
         reader=reader,
-        ocr=OcrSettings(mode=ocr_mode, engine=ocr_engine),
+        ocr=OcrSettings(
+            mode=ocr_mode,
+            engine=ocr_engine,
+            cache=None if no_ocr_cache else (ocr_cache or db_path.parent / OCR_CACHE_FOLDER),
+        ),
     )
     if executor == "dask":
         if not scheduler:

@@ -18,6 +18,7 @@ from statistics import median
 import numpy as np
 
 from pipeline.frames import turned_size
+from pipeline.ocr_cache import cache_file, load_page, store_page
 from pipeline.ocr_engines import DEFAULT_OCR_ENGINE, OcrEngine, OcrWord, get_engine
 from pipeline.quality import EMPTY, GOOD
 from pipeline.readers import SPARSE_TEXT_CHARS, RawPage, RawWord
@@ -51,11 +52,13 @@ LOW_CONFIDENCE = 0.8
 
 @dataclass(frozen=True)
 class OcrSettings:
-    """When pages are OCRed (`auto`: only pages that need it) and by which engine."""
+    """When pages are OCRed (`auto`: only pages that need it), by which engine, and where
+    OCRed pages are kept for the next parse (`pipeline/ocr_cache.py`; None: nowhere)."""
 
     mode: str = "auto"
     engine: str = DEFAULT_OCR_ENGINE
     dpi: int = DPI
+    cache: Path | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in OCR_MODES:
@@ -96,8 +99,22 @@ def is_ocr_reader(reader: str | None) -> bool:
     return bool(reader) and reader.startswith(OCR_READER_PREFIX)
 
 
-def ocr_page(path: Path, original: RawPage, settings: OcrSettings) -> RawPage:
-    """The page read from its rendered image, in the frame where its text is upright."""
+def ocr_page(
+    path: Path, original: RawPage, settings: OcrSettings, document_id: str | None = None
+) -> RawPage:
+    """The page read from its rendered image, in the frame where its text is upright; kept
+    in the settings' cache under the document's SHA-256, and read from there when it is."""
+    if settings.cache is None or not document_id:
+        return _read_image(path, original, settings)
+    stored = cache_file(settings.cache, document_id, original.number, settings.engine, settings.dpi)
+    page = load_page(stored)
+    if page is None:
+        page = _read_image(path, original, settings)
+        store_page(stored, page)
+    return page
+
+
+def _read_image(path: Path, original: RawPage, settings: OcrSettings) -> RawPage:
     import pypdfium2 as pdfium
 
     engine = get_engine(settings.engine)

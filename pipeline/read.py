@@ -73,7 +73,7 @@ def read_document(
         wanted = ocr_pages is None or raw.number in ocr_pages
         stamped = is_stamped_scan(raw)
         if wanted and needs_ocr(page.has_text_layer, _quality(page), ocr.mode, stamped):
-            page = _ocr_or_report(path, raw, page, ocr, deadline, stamped)
+            page = _ocr_or_report(path, document_id, raw, page, ocr, deadline, stamped)
         pages.append(page)
     separate_running_margins(pages)
     for page in pages:
@@ -94,6 +94,7 @@ def read_document(
 
 def _ocr_or_report(
     path: Path,
+    document_id: str,
     raw: RawPage,
     page: Page,
     settings: OcrSettings,
@@ -106,7 +107,7 @@ def _ocr_or_report(
         page.problem = page.problem or NOT_OCRED_TIME
         return page
     try:
-        read_raw = ocr_page(path, raw, settings)
+        read_raw = ocr_page(path, raw, settings, document_id)
         read = layout_page(with_text_layer(read_raw, raw) if stamped else read_raw)
     except OcrUnavailable as exc:
         page.problem = f"not OCRed ({exc})"

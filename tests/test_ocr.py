@@ -249,3 +249,27 @@ def test_a_scan_with_a_stamped_page_number_is_ocred_and_keeps_the_stamp(tmp_path
     assert "Page 5" not in page.text  # the stamp is read once, as the label
     never = read_document(path, "n", ocr=OcrSettings(mode="never")).pages[0]
     assert never.text == "" and never.page_label == "Page 5"
+
+
+def test_ocred_pages_are_kept_and_not_read_again(tmp_path, monkeypatch):
+    """A second parse (a new version, --force) takes OCRed pages from the cache: the same
+    words and boxes, without running the engine; another engine or dpi reads afresh."""
+    from pipeline import ocr as ocr_module
+
+    path = write(tmp_path, "scan.pdf", make_scan(SCANNED_LINES))
+    settings = OcrSettings(cache=tmp_path / "cache")
+    first = read_document(path, "d0c", ocr=settings).pages[0]
+    stored = list((tmp_path / "cache").rglob("*.json"))
+    assert [p.name for p in stored] == [f"d0c-p1-rapidocr-{DPI}dpi-v1.json"]
+
+    def no_engine(*args):
+        raise AssertionError("the engine ran although the page was cached")
+
+    monkeypatch.setattr(ocr_module, "_read_image", no_engine)
+    again = read_document(path, "d0c", ocr=settings).pages[0]
+    assert again.reader == "ocr:rapidocr"
+    assert [(line.text, line.x0, line.top) for line in again.lines] == [
+        (line.text, line.x0, line.top) for line in first.lines
+    ]
+    other_dpi = read_document(path, "d0c", ocr=OcrSettings(cache=settings.cache, dpi=150))
+    assert other_dpi.pages[0].problem and "the engine ran" in other_dpi.pages[0].problem
