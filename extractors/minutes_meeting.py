@@ -113,11 +113,9 @@ def _start_time(intro_text: str, document: MinutesDocument) -> str | None:
     found = TIME_RE.search(after[:40])
     if found:
         return found.group(0)
-    for ml in document.lines:
-        commenced = COMMENCED_RE.search(ml.text)
-        if commenced:
-            return commenced.group("time")
-    return None
+    # the sentence may wrap: "The Full Board meeting is now officially started at" / "6:06 PM"
+    commenced = COMMENCED_RE.search(" ".join(ml.text for ml in document.lines))
+    return commenced.group("time") if commenced else None
 
 
 MINUTES_TITLE_RE = re.compile(r"^(?:[A-Z][\w&'’.,/#-]*\s+){0,6}MINUTES$")

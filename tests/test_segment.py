@@ -58,3 +58,30 @@ def test_front_sheet_without_papers_is_the_whole_document():
     seg = _segment("kent-cc-cabinet-2025-01-30-agenda-frontsheet")
     assert [(s.kind, s.first_page, s.last_page) for s in seg.segments] == [("front_sheet", 1, 2)]
     assert seg.item_papers == {}
+
+
+@pytest.mark.parametrize(
+    ("stem", "kinds"),
+    [
+        # "4. Approval of the Minutes of the Regular Board Meeting –March 27, 2019." is an item
+        # of the agenda, not a minutes heading; "SCHEDULE A" on page 4 opens an attachment
+        (
+            "cuyahoga-county-board-of-health-2019-04-24-agenda",
+            [
+                ("front_sheet", 1, 3),
+                ("appendix", 4, 4),
+                ("appendix", 5, 5),
+                ("appendix", 6, 7),
+                ("appendix", 8, 9),
+                ("appendix", 10, 13),
+            ],
+        ),
+        # no "Minutes" title: "The regular scheduled meeting ... was called to order by ..."
+        ("crete-township-board-2024-10-09-minutes", [("minutes", 1, 3)]),
+        # "*** AGENDA ***" under a letterhead whose street address is "45 Beatty Street"
+        ("nipissing-township-2023-03-21-agenda", [("front_sheet", 1, 1)]),
+    ],
+)
+def test_headings_read_by_their_structure(stem: str, kinds: list[tuple[str, int, int]]):
+    seg = _segment(stem)
+    assert [(s.kind, s.first_page, s.last_page) for s in seg.segments] == kinds
