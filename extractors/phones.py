@@ -15,6 +15,10 @@ import phonenumbers
 REGIONS = ("GB", "US")  # UK packs first; "US" also covers Canadian (+1) numbers
 EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'’-]*@ ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*")
 NON_DIGIT_RE = re.compile(r"\D")
+# a letter glued to the digits before it ("705-724-2144Fax 705-724-5385", common in OCR text
+# and in PDFs that draw label and number as one run): the matcher refuses a number followed
+# by a letter, so the letter is blanked for matching (offsets stay the same)
+GLUED_LETTER_RE = re.compile(r"(?<=\d)[A-Za-z]")
 EMAIL_TAIL_RE = re.compile(r"^\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?$")
 
 
@@ -33,9 +37,10 @@ def find_phones(text: str) -> list[Found]:
     if len(NON_DIGIT_RE.sub("", text)) < 9:
         return []
     found: list[Found] = []
+    unglued = GLUED_LETTER_RE.sub(" ", text)
     for region in REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(
-            text, region, leniency=phonenumbers.Leniency.VALID
+            unglued, region, leniency=phonenumbers.Leniency.VALID
         ):
             if any(match.start < f.end and f.start < match.end for f in found):
                 continue

@@ -45,6 +45,12 @@ def test_phones_and_emails_in_text():
         "EnquiriesX@communities.gov.uk"
     ]
     assert find_emails("georgina.little@kent") == []
+    # a label glued to the number before it, as OCR reads "Telephone 705-724-2144 Fax ..."
+    glued = "Telephone 705-724-2144Fax 705-724-5385"
+    assert [(f.raw, glued[f.start : f.end]) for f in find_phones(glued)] == [
+        ("705-724-2144", "705-724-2144"),
+        ("705-724-5385", "705-724-5385"),
+    ]
     assert [f.raw for f in find_emails("georgina.little@kent", partial_at_end=True)] == [
         "georgina.little@kent"
     ]
