@@ -6,7 +6,8 @@ Sources, in order:
   person per line, comma lists, or a table (Board Member | Position | Organisation);
 - roll-call tables with a Status column (Attendee Name | Title | Status);
 - the apologies minute, in prose ("Apologies were received from ...") or as a bare list;
-- the membership list on an agenda front sheet (status 'member').
+- the membership list on an agenda front sheet (status 'member'), or else the members it
+  prints with their seats (`extractors/members.py`).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from dataclasses import dataclass, field
 
 from extractors.agenda_meeting import AGENDA_MEETING_KEY
 from extractors.base import ExtractionContext, Extractor, register
+from extractors.members import seat_holders
 from extractors.minutes_layout import Minute, MinuteLine, minutes_segments, parse_minutes
 from extractors.minutes_meeting import meeting_key
 from extractors.nlp import person_names
-from extractors.persons import Person, parse_people
+from extractors.persons import Person, is_other_tier, parse_people
 from extractors.text import clean, provenance
 from pipeline.models import AttendeeRecord, AttendeeStatus
 
@@ -141,6 +143,8 @@ class _Collector:
                 and OFFICER_ROLE_RE.search(person.role or "")
             ):
                 status = "in_attendance"  # the clerk is listed with members but is an officer
+            if status == "present" and is_other_tier(person.honorific):
+                status = "in_attendance"  # a county or district councillor visiting
             self.records.append(
                 AttendeeRecord(
                     meeting_key=self.key,
@@ -326,6 +330,9 @@ class AttendeesExtractor(Extractor):
             out = _Collector(AGENDA_MEETING_KEY, self.name)
             lines = [MinuteLine(page, line, line.text) for page, line in ctx.lines_of(segment)]
             read_attendance(_membership_lines(lines), out, front_sheet=True)
+            if not out.records:  # no "Membership" list: members printed with their seats
+                for holder in seat_holders(lines):
+                    out.add([holder.person], Section("member"), [holder.line])
             ctx.found.attendees.extend(out.finish())
 
 

@@ -43,6 +43,9 @@ HONORIFICS: dict[str, str] = {
     "commissioner": "Commissioner",
     "commissioners": "Commissioner",
 }
+# A councillor of another council ("County Cllr Webb" at a community council's meeting): the
+# tier goes with the honorific, and such a visitor attends without being a member.
+OTHER_TIERS = {"county", "district", "borough", "city", "town", "parish", "unitary", "ward"}
 # Plural forms carry over to the following names in the same list.
 PLURAL_HONORIFICS = {"councillors", "cllrs", "messrs", "commissioners"}
 # A role printed before the name: "Clerk J Connelly".
@@ -107,13 +110,26 @@ def _split_top_level(text: str, separator: re.Pattern[str] = SEPARATOR_RE) -> li
 
 
 def _strip_honorific(tokens: list[str]) -> tuple[str | None, bool, list[str]]:
-    honorific, plural = None, False
+    honorific, plural, tier = None, False, None
+    if (
+        len(tokens) > 2
+        and tokens[0].lower() in OTHER_TIERS
+        and tokens[1].lower().rstrip(".") in ("cllr", "councillor")
+    ):
+        tier = f"{tokens[0].capitalize()} {HONORIFICS[tokens[1].lower().rstrip('.')]}"
+        tokens = tokens[2:]
     while tokens and tokens[0].lower().rstrip(".") in HONORIFICS:
         key = tokens[0].lower().rstrip(".")
         honorific = HONORIFICS[key]
         plural = plural or key in PLURAL_HONORIFICS
         tokens = tokens[1:]
+    if tier:  # "District Cllr Mrs Sims": the tier stays with the honorific
+        honorific = f"{tier} {honorific}" if honorific else tier
     return honorific, plural, tokens
+
+
+def is_other_tier(honorific: str | None) -> bool:
+    return bool(honorific) and honorific.split()[0].lower() in OTHER_TIERS
 
 
 def is_name(tokens: list[str], titled: bool = False, single_ok: bool = False) -> bool:

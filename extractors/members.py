@@ -1,0 +1,129 @@
+"""The members of the body an agenda is for, as its front sheet lists them by seat.
+
+North American agendas print the members on the cover or under the roll call, each with the
+seat they hold, in a few shapes:
+- seat then name, one per line: "Mayor Tiffany Ackley", "Commissioner Mia Lehrer",
+  "Councilmember Alegria" (a roll call may give surnames only);
+- name then seat: "Norm Zezula, Mayor Pro Tempore", "Rich Constantine - Mayor", also as one
+  of two columns of a line ("Christopher R. Clark, Councilmember   Ken S. Rosenberg, Vice
+  Mayor");
+- a seat heading over its holders: "Mayor" / "Ray Jackson", "Councilmembers" / "Dean
+  Francois" / "Rob Saemann";
+- the roll-call vote lines of an action item: "Roll Call Vote: Anjali Kausar _______".
+A seat of the administration ("City Clerk", "City Manager") is not a seat on the body, so
+officers are never taken for members.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.minutes_layout import MinuteLine
+from extractors.persons import Person, is_name
+
+SEAT = (
+    r"(?:mayor\s+pro\s+tem(?:pore)?|vice\s+mayor|deputy\s+mayor|mayor|council\s?members?"
+    r"|council\s?(?:wo)?man|councill?ors?|commissioners?|vice[- ]president|president"
+    r"|vice[- ]chair(?:man|woman|person)?|chair(?:man|woman|person)?|trustees?"
+    r"|board\s+members?|members?|clerk|supervisor|alderm[ae]n|alderperson)"
+)
+SEAT_FIRST_RE = re.compile(rf"^(?P<seat>{SEAT})\s+(?P<name>[A-Z].*)$", re.I)
+NAME_FIRST_RE = re.compile(rf"^(?P<name>[A-Z].*?)\s*(?:,|\s[-–—])\s*(?P<seat>{SEAT})$", re.I)
+SEAT_HEADING_RE = re.compile(rf"^(?P<seat>{SEAT})$", re.I)
+VOTE_LINE_RE = re.compile(r"^(?:roll\s+call\s+vote\s*:?\s*)?(?P<name>[A-Z][^_]*?)\s*_{3,}$", re.I)
+BULLET_RE = re.compile(r"^(?:[•▪◦○●o*-]|\d{1,2}[.)])\s+")
+LETTER_MARKER_RE = re.compile(r"^(?P<letter>[A-Z])\.\s+")
+HEADING_HOLDERS = 8  # names a seat heading may stand over
+
+
+@dataclass
+class SeatHolder:
+    person: Person
+    line: MinuteLine
+
+
+def seat_holders(lines: list[MinuteLine]) -> list[SeatHolder]:
+    """Everyone a front sheet lists with a seat on the body, once each."""
+    found: list[SeatHolder] = []
+    index = 0
+    while index < len(lines):
+        texts = [_unmarked(lines, index, span.text) for span in lines[index].line.spans]
+        if len(texts) <= 1:
+            texts = [_unmarked(lines, index, lines[index].text)]
+        heading = SEAT_HEADING_RE.match(texts[0]) if len(texts) == 1 else None
+        if heading:
+            holders = _holders_under(lines, index + 1, _seat(heading.group("seat")))
+            found += holders
+            index += 1 + len(holders)
+            continue
+        people = [_seated_person(text) for text in texts]
+        # a vote line's blank is a column of its own: read the line whole
+        people.append(_voting_person(_unmarked(lines, index, lines[index].text)))
+        found += [SeatHolder(person, lines[index]) for person in people if person]
+        index += 1
+    return _once_each(found)
+
+
+def _seated_person(text: str) -> Person | None:
+    for pattern in (NAME_FIRST_RE, SEAT_FIRST_RE):
+        match = pattern.match(text)
+        if match and _is_name(match.group("name"), single_ok=pattern is SEAT_FIRST_RE):
+            return Person(name=match.group("name").strip(" ,"), role=_seat(match.group("seat")))
+    return None
+
+
+def _voting_person(text: str) -> Person | None:
+    vote = VOTE_LINE_RE.match(text)
+    if vote and _is_name(vote.group("name")):
+        return Person(name=vote.group("name").strip())
+    return None
+
+
+def _holders_under(lines: list[MinuteLine], start: int, seat: str) -> list[SeatHolder]:
+    holders = []
+    for ml in lines[start : start + HEADING_HOLDERS]:
+        if not _is_name(ml.text):
+            break
+        holders.append(SeatHolder(Person(name=ml.text.strip(), role=seat), ml))
+    return holders
+
+
+def _is_name(text: str, single_ok: bool = False) -> bool:
+    tokens = text.replace(",", " ").split()
+    if tokens and tokens[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii"):
+        tokens = tokens[:-1]  # "R. Michael Kasperzak, Jr."
+    return is_name(tokens, single_ok=single_ok)
+
+
+def _unmarked(lines: list[MinuteLine], index: int, text: str) -> str:
+    """The text without its list marker: a bullet, or a letter ("A. Norm Zezula") when the
+    line beside it carries the next or previous letter (so "J. Manuel Herrera" keeps his
+    initial)."""
+    text = BULLET_RE.sub("", text.strip())
+    marker = LETTER_MARKER_RE.match(text)
+    if marker:
+        letter = ord(marker.group("letter"))
+        beside = [lines[i].text.strip() for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+        if any(t[:2] in (f"{chr(letter - 1)}.", f"{chr(letter + 1)}.") for t in beside):
+            return text[marker.end() :]
+    return text
+
+
+def _seat(text: str) -> str:
+    return " ".join(word.capitalize() for word in text.split())
+
+
+def _once_each(found: list[SeatHolder]) -> list[SeatHolder]:
+    """One row per member: a surname alone ("Mayor Constantine" at the call to order) is the
+    member listed elsewhere with full name."""
+    full_surnames = {h.person.name.split()[-1].lower() for h in found if " " in h.person.name}
+    kept, seen = [], set()
+    for holder in found:
+        key = holder.person.name.lower()
+        if " " not in key and key in full_surnames:
+            continue
+        if key not in seen:
+            seen.add(key)
+            kept.append(holder)
+    return kept
