@@ -51,7 +51,13 @@ PLURAL_HONORIFICS = {"councillors", "cllrs", "messrs", "commissioners"}
 # A role printed before the name: "Clerk J Connelly".
 ROLE_PREFIX_RE = re.compile(
     r"^(?P<role>(?:parish |town |deputy |assistant )?clerk|chair(?:man|person)?|"
-    r"vice[- ]chair(?:man|person)?|treasurer|secretary|minute[- ]taker)\s+(?=[A-Z])",
+    r"vice[- ]chair(?:man|person)?|treasurer|secretary|minute[- ]taker"
+    # North American seats and officers: "Trustee Elton", "Council President Arne Nyberg",
+    # "Councilors Carolyn Bahrman", "City Attorney Bill Kabeiseman"
+    r"|council\s+(?:vice\s+)?president|trustees?|supervisor|council\s?members?|councilors?"
+    r"|mayor\s+pro\s+tem(?:pore)?|vice\s+mayor|alderm[ae]n|selectm[ae]n"
+    r"|(?:city|town|county|village)\s+(?:attorney|recorder|manager|administrator|engineer))"
+    r"\s+(?=[A-Z])",
     re.I,
 )
 POST_NOMINALS = {"obe", "mbe", "cbe", "kbe", "dbe", "jp", "mp", "qc", "kc", "dl", "frcp", "phd"}
@@ -158,7 +164,7 @@ def _parse_person_chunk(chunk: str, carried: str | None) -> tuple[Person | None,
     role = None
     match = ROLE_PREFIX_RE.match(chunk)
     if match:
-        role = match.group("role").strip()
+        role = re.sub(r"(?<=[oe][rem])s$", "", match.group("role").strip())  # "Councilors"
         chunk = chunk[match.end() :]
     parens = [p.strip() for p in PAREN_RE.findall(chunk)]
     bare = PAREN_RE.sub(" ", chunk).split()

@@ -88,3 +88,40 @@ def test_a_councillor_of_another_tier_attends_without_being_a_member():
     assert (person.name, person.honorific) == ("Sims", "District Cllr Mrs")
     (person,) = parse_people("County Cllr Webb")
     assert (person.name, person.honorific) == ("Webb", "County Cllr")
+
+
+@pytest.mark.parametrize(
+    ("stem", "people"),
+    [
+        # "Board members present were Trustee Elton, Trustee Albrecht, Trustee Hawkins, Trustee
+        # Piacentini, and Supervisor Liccar. Clerk Buiter was also present."
+        (
+            "crete-township-board-2024-10-09-minutes",
+            [
+                ("Elton", "Trustee", "present"),
+                ("Albrecht", "Trustee", "present"),
+                ("Hawkins", "Trustee", "present"),
+                ("Piacentini", "Trustee", "present"),
+                ("Liccar", "Supervisor", "present"),
+                ("Buiter", "Clerk", "in_attendance"),
+            ],
+        ),
+        # "Present: Mayor Heather Kibbey, Council President Arne Nyberg, and Councilors Carolyn
+        # Bahrman, Brenda Ruble, and Bill Tuttle were present. City Attorney Bill Kabeiseman
+        # was also present."
+        (
+            "rivergrove-cc-2018-12-10-minutes",
+            [
+                ("Heather Kibbey", None, "present"),
+                ("Arne Nyberg", "Council President", "present"),
+                ("Carolyn Bahrman", "Councilor", "present"),
+                ("Brenda Ruble", None, "present"),
+                ("Bill Tuttle", None, "present"),
+                ("Bill Kabeiseman", "City Attorney", "in_attendance"),
+            ],
+        ),
+    ],
+)
+def test_roll_call_sentences(stem: str, people: list[tuple[str, str | None, str]]):
+    got = [(a.name, a.role, a.status) for a in extract_corpus(stem).attendees]
+    assert got == people
