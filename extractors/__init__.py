@@ -8,6 +8,7 @@ from extractors import (  # noqa: F401  (registration order is run order)
     contacts,
     minutes_meeting,
     money,
+    prose_contacts,  # after contacts: a number already in a contact block is not repeated
     resolutions,
 )
 from extractors.base import REGISTRY, ExtractionContext, Extractor, registered_extractors

@@ -18,6 +18,7 @@ NON_DIGIT_RE = re.compile(r"\D")
 # a letter glued to the digits before it ("705-724-2144Fax 705-724-5385", common in OCR text
 # and in PDFs that draw label and number as one run): the matcher refuses a number followed
 # by a letter, so the letter is blanked for matching (offsets stay the same)
+EXTENSION_RE = re.compile(r"[,;]?\s*(?:ext\b|extn\b|extension\b|x\s*\d|#)", re.I)
 GLUED_LETTER_RE = re.compile(r"(?<=\d)[A-Za-z]")
 EMAIL_TAIL_RE = re.compile(r"^\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?$")
 
@@ -44,7 +45,12 @@ def find_phones(text: str) -> list[Found]:
         ):
             if any(match.start < f.end and f.start < match.end for f in found):
                 continue
-            found.append(Found("phone", match.raw_string, match.start, match.end))
+            raw, end = match.raw_string, match.end
+            if match.number.extension:  # "(408) 252-3000, ext. 200": the number without it
+                cut = EXTENSION_RE.search(raw)
+                raw = raw[: cut.start()] if cut else raw
+                end = match.start + len(raw)
+            found.append(Found("phone", raw, match.start, end))
     return sorted(found, key=lambda f: f.start)
 
 

@@ -10,7 +10,7 @@ from extractors.contacts import Contact, page_contacts, person_name
 from extractors.phones import find_emails, find_phones, to_e164
 from pipeline.extract import extract_document
 from pipeline.normalize import normalize
-from tests.conftest import read_corpus, segment_corpus
+from tests.conftest import extract_corpus, read_corpus, segment_corpus
 
 
 @pytest.mark.parametrize(
@@ -207,3 +207,34 @@ def test_contacts_in_the_database(corpus_con):
     assert rows("manhattan-cb2-2024-07-18-minutes.pdf") == [
         (None, "212-979-2272", "+12129792272", "info@manhattancb2.org", 1)
     ]
+
+
+@pytest.mark.parametrize(
+    ("stem", "contacts"),
+    [
+        # p1 "Public comments can be submitted via email to Community-Input@avcity.org or by
+        # calling (949) 425-2509"; p2 "Please contact the City Clerk's Office at (949) 425-2505"
+        (
+            "aliso-viejo-cc-2021-01-20-agenda",
+            [
+                (None, "(949) 425-2509", "community-input@avcity.org", 1),
+                ("City Clerk’s Office", "(949) 425-2505", None, 2),
+            ],
+        ),
+        # "contacting the Commission Office at (213) 367-1356"; the listen-in and public
+        # comment line (213) 306-3065, printed with access codes, is not a contact
+        (
+            "ladwp-board-of-commissioners-2022-01-25-agenda",
+            [("Commission Office", "(213) 367-1356", None, 1)],
+        ),
+        # "... the Superintendent's Office at (408) 252-3000, ext. 200": the number without
+        # its extension
+        (
+            "cupertino-usd-board-2016-02-09-agenda",
+            [("Superintendent’s Office", "(408) 252-3000", None, 1)],
+        ),
+    ],
+)
+def test_contacts_offered_in_a_sentence(stem, contacts):
+    found = extract_corpus(stem).contacts
+    assert [(c.role, c.phone, c.email, c.provenance.page) for c in found] == contacts
