@@ -96,3 +96,16 @@ def test_a_motion_without_names_has_none():
     # Bronx p3: "Motion made to approve the agenda as presented. Motion duly seconded."
     row = by_text(BRONX, "to approve the agenda")
     assert (row.moved_by, row.seconded_by) == (None, None)
+
+
+def test_a_decision_runs_on_over_short_lines():
+    """A bulleted line that stops short of the margin but whose next line starts in lower
+    case ("• It was agreed that JN and AC would investigate feasibility" / "and discuss with
+    SDC NP Officer (Ricardo Rosso)") is one sentence, not two paragraphs."""
+    texts = [
+        r.text for r in extract_corpus("horsley-pc-np-working-group-2014-10-19-minutes").resolutions
+    ]
+    assert texts[0].startswith(
+        "It was agreed that JN and AC would investigate feasibility and discuss with SDC NP "
+        "Officer (Ricardo Rosso)"
+    )
