@@ -24,7 +24,7 @@ from pipeline.progress import ProgressBar, ProgressLog
 from pipeline.readers import DEFAULT_READER, READERS
 from pipeline.run import IngestInterrupted, IngestSummary, local_executor
 from pipeline.run import ingest as run_ingest
-from pipeline.search import search_database
+from pipeline.search import refresh_index, search_database
 from pipeline.stats import document_stats
 from pipeline.trace import TRACEABLE, format_trace, trace_row
 from pipeline.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
@@ -204,6 +204,7 @@ def ingest(
         )
         sys.exit(EXIT_INTERRUPTED)
     click.echo(_summary_line(db_path, summary))
+    _refresh_search_index(db_path)
     if summary.skipped_failed:
         click.echo(
             f"{summary.skipped_failed} skipped file(s) failed before with this version; "
@@ -211,6 +212,19 @@ def ingest(
             err=True,
         )
     sys.exit(EXIT_SOME_FAILED if summary.any_failed else EXIT_OK)
+
+
+def _refresh_search_index(db_path: Path) -> None:
+    """Rebuild the stored search index if this ingest changed the database (one stderr line)."""
+    if not db_path.exists():
+        return
+    refreshed = refresh_index(db_path)
+    if refreshed.rebuilt:
+        click.echo(
+            f"search index rebuilt: {refreshed.texts} texts in {refreshed.seconds:.1f}s", err=True
+        )
+    elif refreshed.notice:
+        click.echo(f"search index not rebuilt ({refreshed.notice})", err=True)
 
 
 def _summary_line(db_path: Path, summary: IngestSummary) -> str:
@@ -449,10 +463,12 @@ def export(db_path: Path, fmt: str, out_dir: Path) -> None:
 )
 @format_option
 def search(terms: str, db_path: Path, limit: int, fmt: str) -> None:
-    """Full-text search of page and resolution text, best matches first (BM25).
+    """Full-text search of pages and extracted rows, best matches first (BM25).
 
-    All terms must occur (after stemming: "budgets" finds "budget"). Without the fts
-    extension, falls back to a case-insensitive substring search and says so.
+    Texts holding every word come first (after stemming: "budgets" finds "budget"), then
+    texts holding some; a "quoted phrase" must occur as a phrase. The stored index is
+    rebuilt first when the database changed since it was built. Without the fts extension,
+    falls back to a case-insensitive substring search and says so.
     """
     try:
         result = search_database(db_path, terms, limit)
@@ -469,8 +485,10 @@ def search(terms: str, db_path: Path, limit: int, fmt: str) -> None:
     ]
     print_rows(columns, rows, fmt)
     method = "BM25" if result.method == "bm25" else "substring match"
+    complete = sum(h.all_terms for h in result.hits)
+    some = f"; {len(rows) - complete} with only some words" if complete < len(rows) else ""
     click.echo(
-        f"{len(rows)} hits ({method} over {result.searched} pages and resolutions, "
+        f"{len(rows)} hits{some} ({method} over {result.searched} pages and extracted rows, "
         f"{result.seconds:.2f}s)",
         err=True,
     )
