@@ -494,5 +494,55 @@ def search(terms: str, db_path: Path, limit: int, fmt: str) -> None:
     )
 
 
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+@main.command()
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but this machine's loopback lets others read the data.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for rendered page images [default: agendas-serve-cache in the temp folder].",
+)
+def serve(db_path: Path, host: str, port: int, cache_dir: Path | None) -> None:
+    """Browse the database in a web browser: search, meetings, documents, every row on its
+    highlighted page; every list also as CSV and JSON. Reads the database read-only, opening
+    it per request, so an ingest can run beside it."""
+    import uvicorn
+
+    from pipeline.search import stored_index_is_fresh
+    from pipeline.serve import create_app
+    from pipeline.serve.db import DatabaseBusy, read_only
+
+    try:
+        with read_only(db_path) as con:
+            documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            fresh = stored_index_is_fresh(con)
+    except (FileNotFoundError, DatabaseBusy) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"serving {db_path} ({documents} documents) read-only", err=True)
+    if not fresh:
+        click.echo(
+            "the stored search index is missing or stale: each search builds one in memory "
+            "(`agendas search` or the next ingest stores it)",
+            err=True,
+        )
+    if host not in LOCAL_HOSTS:
+        click.echo(
+            f"warning: listening on {host}: anyone who can reach this address can read the "
+            "database and its PDFs",
+            err=True,
+        )
+    uvicorn.run(create_app(db_path, cache_dir), host=host, port=port, log_level="info")
+
+
 if __name__ == "__main__":
     main()

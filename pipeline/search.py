@@ -32,7 +32,7 @@ import duckdb
 from pydantic import BaseModel
 
 SNIPPET_CHARS = 160
-INDEX_VERSION = "2"  # bump when the corpus SQL or index options change: forces a rebuild
+INDEX_VERSION = "3"  # bump when the corpus SQL or index options change: forces a rebuild
 
 Kind = Literal["page", "meeting", "agenda_item", "attendee", "resolution", "money", "contact"]
 # Search kind -> the table its rows come from ("page" hits are pages).
@@ -47,12 +47,14 @@ KIND_TABLES: dict[str, str] = {
 }
 
 # The meeting a money figure or contact belongs to: its agenda item's, else the document's
-# only agenda meeting (the rule of the v_money view).
+# only agenda meeting (the rule of the v_money view), else the document's only meeting.
 _ROW_MEETING = """coalesce(
     (SELECT i.meeting_id FROM {src}agenda_items i WHERE i.item_id = t.item_id),
     (SELECT any_value(m.meeting_id) FROM {src}meetings m
      WHERE m.document_id = t.document_id AND m.kind = 'agenda'
-     HAVING count(*) = 1))"""
+     HAVING count(*) = 1),
+    (SELECT any_value(m.meeting_id) FROM {src}meetings m
+     WHERE m.document_id = t.document_id HAVING count(*) = 1))"""
 
 # One row per searchable text: every non-blank page, and every extracted row's words.
 CORPUS_SQL = f"""
