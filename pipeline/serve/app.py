@@ -34,7 +34,7 @@ from starlette.templating import Jinja2Templates
 
 from pipeline.models import BBox
 from pipeline.schema import FACT_TABLES
-from pipeline.search import KIND_TABLES, SearchFilters, search_database
+from pipeline.search import KIND_TABLES, SearchFilters, query_terms, search_database
 from pipeline.serve import queries
 from pipeline.serve.db import DatabaseBusy, is_lock_error, read_only
 from pipeline.serve.formats import Format, json_response, rows_response, split_format
@@ -257,7 +257,7 @@ def create_app(db_path: Path, cache_dir: Path | None = None) -> Starlette:
             meeting=meeting,
             facets=facets,
             result=result,
-            words=result and [w for w in text.lower().split() if w.isalnum()],
+            words=query_terms(text) if result else [],
             kinds=TABLE_KINDS,
         )
 
@@ -530,7 +530,7 @@ def create_app(db_path: Path, cache_dir: Path | None = None) -> Starlette:
         Route("/tables/{table}/{row_id}", row_page),
         Mount("/static", StaticFiles(packages=[("pipeline.serve", "static")]), name="static"),
     ]
-    return Starlette(
+    app = Starlette(
         routes=routes,
         exception_handlers={
             HTTPException: not_found,
@@ -539,3 +539,5 @@ def create_app(db_path: Path, cache_dir: Path | None = None) -> Starlette:
             Exception: server_error,
         },
     )
+    app.state.renderer = renderer
+    return app
