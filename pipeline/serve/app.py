@@ -81,7 +81,7 @@ def box_param(box: BBox | dict[str, Any] | None) -> str | None:
 def page_url(document_id: str, page: int, box: Any = None, suffix: str = "") -> str:
     url = f"/documents/{document_id}/pages/{int(page)}{suffix}"
     param = box_param(box)
-    return f"{url}?{urlencode({'box': param})}" if param else url
+    return f"{url}?{urlencode({'box': param}, safe=',')}" if param else url
 
 
 def row_url(table: str, row_id: str, suffix: str = "") -> str:
