@@ -49,7 +49,11 @@ def test_bm25_ranks_pages_holding_every_term(corpus_db, corpus_con):
     scores = [hit.score for hit in complete]
     assert scores == sorted(scores, reverse=True)
     # Page 12 of seed pack 000 (printed "Page 9") has "(IDVA, MARAC, Hub functions ...)".
-    [page_9] = [h for h in result.hits if (h.file_name, h.page) == ("000_de16defd1125f27f.pdf", 12)]
+    [page_9] = [
+        h
+        for h in result.hits
+        if (h.kind, h.file_name, h.page) == ("page", "000_de16defd1125f27f.pdf", 12)
+    ]
     assert page_9.page_label == "Page 9"
     assert "idva" in page_9.snippet.lower()
 
@@ -81,14 +85,14 @@ def test_resolution_text_is_searched(hand_checked_db):
 def test_search_sees_documents_ingested_after_earlier_searches(tmp_path):
     db = tmp_path / "a.duckdb"
     ingest([corpus_pdf("milburn-pc-2019-09-03-agenda")], db, workers=1)
-    assert [h.file_name for h in search_database(db, "bonfire").hits] == [
+    assert {h.file_name for h in search_database(db, "bonfire").hits} == {
         "milburn-pc-2019-09-03-agenda.pdf"
-    ]
+    }
     assert search_database(db, "landfill").hits == []
     ingest([corpus_pdf("nipissing-township-2023-03-21-agenda")], db, workers=1)
-    assert [h.file_name for h in search_database(db, "landfill").hits] == [
+    assert {h.file_name for h in search_database(db, "landfill").hits} == {
         "nipissing-township-2023-03-21-agenda.pdf"
-    ]
+    }
 
 
 def test_search_beside_an_open_connection_builds_in_memory_and_writes_nothing(
