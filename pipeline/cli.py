@@ -24,7 +24,7 @@ from pipeline.progress import ProgressBar, ProgressLog
 from pipeline.readers import DEFAULT_READER, READERS
 from pipeline.run import IngestInterrupted, IngestSummary, local_executor
 from pipeline.run import ingest as run_ingest
-from pipeline.search import refresh_index, search_database
+from pipeline.search import KIND_TABLES, SearchFilters, refresh_index, search_database
 from pipeline.stats import document_stats
 from pipeline.trace import TRACEABLE, format_trace, trace_row
 from pipeline.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
@@ -455,23 +455,39 @@ def export(db_path: Path, fmt: str, out_dir: Path) -> None:
         click.echo(f"{written.rows:8d} rows  {written.path}")
 
 
+TABLE_KINDS = {table: kind for kind, table in KIND_TABLES.items()}
+SEARCH_TABLES = ["pages", "meetings", "agenda_items", "attendees", "resolutions", "money"]
+SEARCH_TABLES += ["contacts", "all"]
+
+
 @main.command()
 @click.argument("terms")
 @db_option
 @click.option(
     "--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Most hits to show."
 )
+@click.option(
+    "--table",
+    "tables",
+    type=click.Choice(SEARCH_TABLES),
+    multiple=True,
+    default=("pages", "resolutions"),
+    show_default=True,
+    help="What to search (repeat for several): page text, or a table's rows; all: everything.",
+)
 @format_option
-def search(terms: str, db_path: Path, limit: int, fmt: str) -> None:
-    """Full-text search of pages and extracted rows, best matches first (BM25).
+def search(terms: str, db_path: Path, limit: int, tables: tuple[str, ...], fmt: str) -> None:
+    """Full-text search of pages and extracted rows (by default pages and resolutions), best
+    matches first (BM25).
 
     Texts holding every word come first (after stemming: "budgets" finds "budget"), then
     texts holding some; a "quoted phrase" must occur as a phrase. The stored index is
     rebuilt first when the database changed since it was built. Without the fts extension,
     falls back to a case-insensitive substring search and says so.
     """
+    kinds = () if "all" in tables else tuple(TABLE_KINDS[t] for t in tables)
     try:
-        result = search_database(db_path, terms, limit)
+        result = search_database(db_path, terms, limit, SearchFilters(kinds=kinds))
     except (FileNotFoundError, duckdb.Error) as exc:
         raise click.ClickException(str(exc)) from exc
     if result.notice:
@@ -488,8 +504,7 @@ def search(terms: str, db_path: Path, limit: int, fmt: str) -> None:
     complete = sum(h.all_terms for h in result.hits)
     some = f"; {len(rows) - complete} with only some words" if complete < len(rows) else ""
     click.echo(
-        f"{len(rows)} hits{some} ({method} over {result.searched} pages and extracted rows, "
-        f"{result.seconds:.2f}s)",
+        f"{len(rows)} hits{some} ({method} over {result.searched} texts, {result.seconds:.2f}s)",
         err=True,
     )
 

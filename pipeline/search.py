@@ -441,7 +441,11 @@ def search_database(
             if notice is None:
                 con.execute(FTS_INDEX_SQL.format(table="search_corpus"))  # in memory
                 index = "memory"
-        searched = con.execute(f"SELECT count(*) FROM {corpus}").fetchone()[0]
+        kinds = SearchFilters(kinds=filters.kinds)
+        kind_where, kind_params = _filter_sql(kinds)
+        searched = con.execute(
+            f"SELECT count(*) FROM {corpus} c WHERE TRUE {kind_where}", kind_params
+        ).fetchone()[0]
         if notice is None:
             rows = _bm25_rows(con, corpus, fts, parsed, filters, limit)
         else:
