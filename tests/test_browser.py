@@ -28,8 +28,13 @@ from PIL import Image
 from pipeline.run import ingest
 from tests.conftest import ROOT, corpus_pdf
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+# Another Chromium or Chrome (and its matching driver) can be named in these variables.
+CHROMIUM = os.environ.get("AGENDAS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = (
+    os.environ.get("AGENDAS_CHROMEDRIVER")
+    or shutil.which("chromedriver")
+    or "/usr/bin/chromedriver"
+)
 PACKS = [
     "milburn-pc-2018-11-06-minutes",
     "milburn-pc-2019-09-03-agenda",

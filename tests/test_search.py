@@ -255,3 +255,16 @@ def test_cli_ingest_rebuilds_the_index(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Milburn Village Hall" in result.stdout
     assert file_sha256(db) == before
+
+
+def test_cli_searches_pages_and_resolutions_unless_told(small_db):
+    def kinds(*options: str) -> set[str]:
+        result = CliRunner().invoke(
+            main, ["search", "Cresswell", "--db", str(small_db), "--format", "csv", *options]
+        )
+        assert result.exit_code == 0, result.output
+        return {row["kind"] for row in csv.DictReader(io.StringIO(result.stdout))}
+
+    assert kinds() == {"page"}
+    assert kinds("--table", "all") == {"page", "attendee"}
+    assert kinds("--table", "attendees") == {"attendee"}
