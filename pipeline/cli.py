@@ -556,7 +556,10 @@ def serve(db_path: Path, host: str, port: int, cache_dir: Path | None) -> None:
             "database and its PDFs",
             err=True,
         )
-    uvicorn.run(create_app(db_path, cache_dir), host=host, port=port, log_level="info")
+    # On loopback, answer only requests addressed to this machine by name (DNS rebinding).
+    allowed = ["127.0.0.1", "localhost", "[::1]", "::1"] if host in LOCAL_HOSTS else None
+    app = create_app(db_path, cache_dir, allowed_hosts=allowed)
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 if __name__ == "__main__":

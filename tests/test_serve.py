@@ -276,3 +276,11 @@ def test_the_viewer_never_writes_to_the_database(client, db):
         assert client.get(url).status_code == 200, url
     assert file_sha256(db) == before
     assert json.loads(client.get("/meetings.json").text)
+
+
+def test_on_loopback_only_local_host_names_are_answered(db, tmp_path):
+    app = create_app(db, cache_dir=tmp_path / "cache", allowed_hosts=["127.0.0.1", "localhost"])
+    local = TestClient(app, base_url="http://127.0.0.1:8000")
+    assert local.get("/documents").status_code == 200
+    rebound = TestClient(app, base_url="http://attacker.example:8000")
+    assert rebound.get("/documents.json").status_code == 400

@@ -26,6 +26,8 @@ import jinja2
 from markupsafe import Markup, escape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -178,8 +180,14 @@ def _sha(value: str) -> str:
 # --- the app ------------------------------------------------------------------------------
 
 
-def create_app(db_path: Path, cache_dir: Path | None = None) -> Starlette:
-    """The viewer over `db_path`; page images are cached under `cache_dir`."""
+def create_app(
+    db_path: Path, cache_dir: Path | None = None, allowed_hosts: list[str] | None = None
+) -> Starlette:
+    """The viewer over `db_path`; page images are cached under `cache_dir`.
+
+    `allowed_hosts` limits the Host header the app answers (a page on another site that
+    re-points its own name at 127.0.0.1 must not read the data through the visitor's browser).
+    """
     db_path = Path(db_path)
     templates = _templates()
     renderer = PageRenderer(cache_dir or Path(tempfile.gettempdir()) / "agendas-serve-cache")
@@ -532,6 +540,9 @@ def create_app(db_path: Path, cache_dir: Path | None = None) -> Starlette:
     ]
     app = Starlette(
         routes=routes,
+        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)]
+        if allowed_hosts
+        else [],
         exception_handlers={
             HTTPException: not_found,
             DatabaseBusy: busy,
