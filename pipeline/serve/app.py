@@ -13,17 +13,11 @@ Routes (every list also answers at the same path + `.csv` or `.json`):
 
 from __future__ import annotations
 
-import math
-import re
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
 
 import duckdb
-import jinja2
-from markupsafe import Markup, escape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -32,20 +26,19 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.templating import Jinja2Templates
 
-from pipeline.models import BBox
 from pipeline.schema import FACT_TABLES
 from pipeline.search import KIND_TABLES, SearchFilters, query_terms, search_database
 from pipeline.serve import queries
 from pipeline.serve.db import DatabaseBusy, is_lock_error, read_only
 from pipeline.serve.formats import Format, json_response, rows_response, split_format
+from pipeline.serve.params import check_sha, meeting_filters, parse_box, parse_int
 from pipeline.serve.render import PageRenderer
+from pipeline.serve.templating import make_templates, with_query
 from pipeline.trace import TRACEABLE, trace_row, verify_source
 
 PAGE_SIZE = 100
 SEARCH_SIZE = 30
-SHA256 = re.compile(r"[0-9a-f]{64}")
 TABLE_KINDS = {table: kind for kind, table in KIND_TABLES.items()}
 
 # Columns shown in the HTML table of each fact table (CSV and JSON have every column).
@@ -68,115 +61,6 @@ SHOWN: dict[str, list[str]] = {
 }
 
 
-# --- URLs ---------------------------------------------------------------------------------
-
-
-def box_param(box: BBox | dict[str, Any] | None) -> str | None:
-    if box is None:
-        return None
-    values = box.model_dump() if isinstance(box, BBox) else box
-    if any(values.get(k) is None for k in ("x0", "top", "x1", "bottom")):
-        return None
-    return ",".join(f"{float(values[k]):g}" for k in ("x0", "top", "x1", "bottom"))
-
-
-def page_url(document_id: str, page: int, box: Any = None, suffix: str = "") -> str:
-    url = f"/documents/{document_id}/pages/{int(page)}{suffix}"
-    param = box_param(box)
-    return f"{url}?{urlencode({'box': param}, safe=',')}" if param else url
-
-
-def row_url(table: str, row_id: str, suffix: str = "") -> str:
-    return f"/tables/{table}/{quote(row_id, safe=':')}{suffix}"
-
-
-def with_query(request: Request, path: str | None = None, **changes: Any) -> str:
-    """This request's URL (or `path`) with some query parameters changed or dropped."""
-    params = dict(request.query_params)
-    for key, value in changes.items():
-        if value is None:
-            params.pop(key, None)
-        else:
-            params[key] = str(value)
-    base = path if path is not None else request.url.path
-    return base + ("?" + urlencode(params) if params else "")
-
-
-def highlight(text: str | None, words: list[str]) -> Markup:
-    """Escape `text` and mark the query's words in it (prefix match, so stems are marked)."""
-    safe = str(escape(text or ""))
-    if not words:
-        return Markup(safe)
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(w[: max(4, len(w) - 2)]) for w in words) + r")\w*",
-        re.IGNORECASE,
-    )
-    return Markup(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", safe))
-
-
-def _templates() -> Jinja2Templates:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("pipeline.serve", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.globals.update(page_url=page_url, row_url=row_url, box_param=box_param, tables=FACT_TABLES)
-    env.filters["highlight"] = highlight
-    env.filters["blank"] = lambda v: "" if v is None else v
-    return Jinja2Templates(env=env)
-
-
-# --- request parsing ----------------------------------------------------------------------
-
-
-def _date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise HTTPException(400, f"not a date (YYYY-MM-DD): {value!r}") from exc
-
-
-def _int(value: str | None, default: int, low: int = 1, high: int = 100_000) -> int:
-    if not value:
-        return default
-    try:
-        number = int(value)
-    except ValueError as exc:
-        raise HTTPException(400, f"not a whole number: {value!r}") from exc
-    return max(low, min(high, number))
-
-
-def meeting_filters(request: Request) -> queries.MeetingFilters:
-    q = request.query_params
-    return queries.MeetingFilters(
-        authority=q.get("authority") or None,
-        body=q.get("body") or None,
-        date_from=_date(q.get("from")),
-        date_to=_date(q.get("to")),
-    )
-
-
-def parse_box(value: str | None) -> BBox | None:
-    """'x0,top,x1,bottom' in PDF points, or None; anything else is a 400."""
-    if not value:
-        return None
-    try:
-        x0, top, x1, bottom = (float(v) for v in value.split(","))
-    except ValueError as exc:
-        raise HTTPException(400, "box must be x0,top,x1,bottom in points") from exc
-    if not all(map(math.isfinite, (x0, top, x1, bottom))) or x0 >= x1 or top >= bottom:
-        raise HTTPException(400, "box must be x0,top,x1,bottom with x0 < x1 and top < bottom")
-    return BBox(x0=x0, top=top, x1=x1, bottom=bottom)
-
-
-def _sha(value: str) -> str:
-    if not SHA256.fullmatch(value):
-        raise HTTPException(404, f"no document {value!r}")
-    return value
-
-
 # --- the app ------------------------------------------------------------------------------
 
 
@@ -189,7 +73,7 @@ def create_app(
     re-points its own name at 127.0.0.1 must not read the data through the visitor's browser).
     """
     db_path = Path(db_path)
-    templates = _templates()
+    templates = make_templates()
     renderer = PageRenderer(cache_dir or Path(tempfile.gettempdir()) / "agendas-serve-cache")
 
     def page(request: Request, template: str, status_code: int = 200, **context: Any):
@@ -219,7 +103,7 @@ def create_app(
                 date_to=meeting.date_to,
                 kinds=(TABLE_KINDS[table],) if table else (),
             )
-            limit = _int(q.get("_size"), SEARCH_SIZE if fmt == "html" else 1000, high=10_000)
+            limit = parse_int(q.get("_size"), SEARCH_SIZE if fmt == "html" else 1000, high=10_000)
             try:
                 result = search_database(db_path, text, limit, filters, build=False)
             except duckdb.Error as exc:
@@ -281,8 +165,8 @@ def create_app(
     def meetings_route(fmt: Format):
         def endpoint(request: Request) -> Response:
             meeting = meeting_filters(request)
-            size = _int(request.query_params.get("_size"), PAGE_SIZE)
-            number = _int(request.query_params.get("_page"), 1)
+            size = parse_int(request.query_params.get("_size"), PAGE_SIZE)
+            number = parse_int(request.query_params.get("_page"), 1)
             with read_only(db_path) as con:
                 if fmt != "html":
                     listing = queries.meeting_listing(con, meeting, None)
@@ -363,7 +247,7 @@ def create_app(
     def _recorded_file(sha: str) -> Path:
         """The PDF with these bytes, from the paths the database records for them, or 404."""
         with read_only(db_path) as con:
-            if queries.document(con, _sha(sha)) is None:
+            if queries.document(con, check_sha(sha)) is None:
                 raise HTTPException(404, f"no document {sha!r}")
             source = verify_source(con, sha)
         if not source.usable:
@@ -380,7 +264,7 @@ def create_app(
         )
 
     def page_view(request: Request) -> Response:
-        sha = _sha(request.path_params["sha"])
+        sha = check_sha(request.path_params["sha"])
         raw = request.path_params["page"]
         number_text, is_png = (raw[:-4], True) if raw.endswith(".png") else (raw, False)
         if not number_text.isdigit():
@@ -423,8 +307,8 @@ def create_app(
         reserved = {"authority", "body", "from", "to", "_size", "_page"}
         equals = {k: v for k, v in request.query_params.items() if k not in reserved}
         meeting = meeting_filters(request)
-        size = _int(request.query_params.get("_size"), PAGE_SIZE)
-        number = _int(request.query_params.get("_page"), 1)
+        size = parse_int(request.query_params.get("_size"), PAGE_SIZE)
+        number = parse_int(request.query_params.get("_page"), 1)
         with read_only(db_path) as con:
             try:
                 if fmt != "html":
