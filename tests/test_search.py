@@ -251,7 +251,9 @@ def test_cli_ingest_rebuilds_the_index(tmp_path):
     assert result.exit_code == 0, result.output
     assert "search index rebuilt" in result.stderr
     before = file_sha256(db)
-    result = CliRunner().invoke(main, ["search", '"Milburn Village Hall"', "--db", str(db)])
+    result = CliRunner().invoke(
+        main, ["search", '"Milburn Village Hall"', "--db", str(db), "--format", "csv"]
+    )
     assert result.exit_code == 0, result.output
     assert "Milburn Village Hall" in result.stdout
     assert file_sha256(db) == before
