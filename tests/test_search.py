@@ -255,7 +255,7 @@ def test_cli_ingest_rebuilds_the_index(tmp_path):
         main, ["search", '"Milburn Village Hall"', "--db", str(db), "--format", "csv"]
     )
     assert result.exit_code == 0, result.output
-    assert "Milburn Village Hall" in result.stdout
+    assert "milburn village hall" in result.stdout.lower()
     assert file_sha256(db) == before
 
 
