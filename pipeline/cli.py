@@ -25,7 +25,7 @@ from pipeline.progress import ProgressBar, ProgressLog
 from pipeline.readers import DEFAULT_READER, READERS
 from pipeline.run import IngestInterrupted, IngestSummary, local_executor
 from pipeline.run import ingest as run_ingest
-from pipeline.search import search_database
+from pipeline.search import KIND_TABLES, SearchFilters, refresh_index, search_database
 from pipeline.stats import document_stats
 from pipeline.trace import TRACEABLE, format_trace, trace_row
 from pipeline.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
@@ -219,6 +219,7 @@ def ingest(
         )
         sys.exit(EXIT_INTERRUPTED)
     click.echo(_summary_line(db_path, summary))
+    _refresh_search_index(db_path)
     if summary.skipped_failed:
         click.echo(
             f"{summary.skipped_failed} skipped file(s) failed before with this version; "
@@ -226,6 +227,19 @@ def ingest(
             err=True,
         )
     sys.exit(EXIT_SOME_FAILED if summary.any_failed else EXIT_OK)
+
+
+def _refresh_search_index(db_path: Path) -> None:
+    """Rebuild the stored search index if this ingest changed the database (one stderr line)."""
+    if not db_path.exists():
+        return
+    refreshed = refresh_index(db_path)
+    if refreshed.rebuilt:
+        click.echo(
+            f"search index rebuilt: {refreshed.texts} texts in {refreshed.seconds:.1f}s", err=True
+        )
+    elif refreshed.notice:
+        click.echo(f"search index not rebuilt ({refreshed.notice})", err=True)
 
 
 def _summary_line(db_path: Path, summary: IngestSummary) -> str:
@@ -456,21 +470,39 @@ def export(db_path: Path, fmt: str, out_dir: Path) -> None:
         click.echo(f"{written.rows:8d} rows  {written.path}")
 
 
+TABLE_KINDS = {table: kind for kind, table in KIND_TABLES.items()}
+SEARCH_TABLES = ["pages", "meetings", "agenda_items", "attendees", "resolutions", "money"]
+SEARCH_TABLES += ["contacts", "all"]
+
+
 @main.command()
 @click.argument("terms")
 @db_option
 @click.option(
     "--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Most hits to show."
 )
+@click.option(
+    "--table",
+    "tables",
+    type=click.Choice(SEARCH_TABLES),
+    multiple=True,
+    default=("pages", "resolutions"),
+    show_default=True,
+    help="What to search (repeat for several): page text, or a table's rows; all: everything.",
+)
 @format_option
-def search(terms: str, db_path: Path, limit: int, fmt: str) -> None:
-    """Full-text search of page and resolution text, best matches first (BM25).
+def search(terms: str, db_path: Path, limit: int, tables: tuple[str, ...], fmt: str) -> None:
+    """Full-text search of pages and extracted rows (by default pages and resolutions), best
+    matches first (BM25).
 
-    All terms must occur (after stemming: "budgets" finds "budget"). Without the fts
-    extension, falls back to a case-insensitive substring search and says so.
+    Texts holding every word come first (after stemming: "budgets" finds "budget"), then
+    texts holding some; a "quoted phrase" must occur as a phrase. The stored index is
+    rebuilt first when the database changed since it was built. Without the fts extension,
+    falls back to a case-insensitive substring search and says so.
     """
+    kinds = () if "all" in tables else tuple(TABLE_KINDS[t] for t in tables)
     try:
-        result = search_database(db_path, terms, limit)
+        result = search_database(db_path, terms, limit, SearchFilters(kinds=kinds))
     except (FileNotFoundError, duckdb.Error) as exc:
         raise click.ClickException(str(exc)) from exc
     if result.notice:
@@ -484,11 +516,65 @@ def search(terms: str, db_path: Path, limit: int, fmt: str) -> None:
     ]
     print_rows(columns, rows, fmt)
     method = "BM25" if result.method == "bm25" else "substring match"
+    complete = sum(h.all_terms for h in result.hits)
+    some = f"; {len(rows) - complete} with only some words" if complete < len(rows) else ""
     click.echo(
-        f"{len(rows)} hits ({method} over {result.searched} pages and resolutions, "
-        f"{result.seconds:.2f}s)",
+        f"{len(rows)} hits{some} ({method} over {result.searched} texts, {result.seconds:.2f}s)",
         err=True,
     )
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+@main.command()
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but this machine's loopback lets others read the data.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for rendered page images [default: agendas-serve-cache in the temp folder].",
+)
+def serve(db_path: Path, host: str, port: int, cache_dir: Path | None) -> None:
+    """Browse the database in a web browser: search, meetings, documents, every row on its
+    highlighted page; every list also as CSV and JSON. Reads the database read-only, opening
+    it per request, so an ingest can run beside it."""
+    import uvicorn
+
+    from pipeline.search import stored_index_is_fresh
+    from pipeline.serve import create_app
+    from pipeline.serve.db import DatabaseBusy, read_only
+
+    try:
+        with read_only(db_path) as con:
+            documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            fresh = stored_index_is_fresh(con)
+    except (FileNotFoundError, DatabaseBusy) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"serving {db_path} ({documents} documents) read-only", err=True)
+    if not fresh:
+        click.echo(
+            "the stored search index is missing or stale: each search builds one in memory "
+            "(`agendas search` or the next ingest stores it)",
+            err=True,
+        )
+    if host not in LOCAL_HOSTS:
+        click.echo(
+            f"warning: listening on {host}: anyone who can reach this address can read the "
+            "database and its PDFs",
+            err=True,
+        )
+    # On loopback, answer only requests addressed to this machine by name (DNS rebinding).
+    allowed = ["127.0.0.1", "localhost", "[::1]", "::1"] if host in LOCAL_HOSTS else None
+    app = create_app(db_path, cache_dir, allowed_hosts=allowed)
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 if __name__ == "__main__":
