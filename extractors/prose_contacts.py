@@ -38,6 +38,7 @@ ROLE_RE = re.compile(
 )
 SENTENCE_END_RE = re.compile(r"(?<![A-Z])(?<!\b(?:No|Dr|Mr|Ms|St))[.!?](?=\s+[A-Z(]|\s*$)")
 CUE_WINDOW = 160  # characters of the sentence before the phone or mailbox that may ask
+PHONE_CHARS = 40  # room for the phone or mailbox itself after the window
 
 
 @dataclass
@@ -72,10 +73,28 @@ def _sentence(text: str, position: int) -> tuple[int, int]:
     return begin, len(text)
 
 
+def _after_cues(text: str) -> list[tuple[int, int]]:
+    """Stretches of the text that follow a word asking to get in touch: only there can a
+    phone or mailbox be a contact, so only there are they looked for (matching phones is
+    slow)."""
+    windows: list[tuple[int, int]] = []
+    for cue in CUE_RE.finditer(text):
+        begin, end = cue.start(), min(len(text), cue.end() + CUE_WINDOW + PHONE_CHARS)
+        if windows and begin <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((begin, end))
+    return windows
+
+
 def prose_contacts(page: Page) -> list[tuple[str | None, str | None, str | None, list[Line]]]:
     """(role, phone, email, lines) of each contact offered in a sentence on the page."""
     text, starts = _page_text(page)
-    found: list[Found] = find_phones(text) + find_emails(text)
+    found: list[Found] = []
+    for begin, end in _after_cues(text):
+        window = text[begin:end]
+        for item in find_phones(window) + find_emails(window):
+            found.append(Found(item.kind, item.raw, item.start + begin, item.end + begin))
     by_sentence: dict[tuple[int, int], list[_Mention]] = {}
     for item in sorted(found, key=lambda f: f.start):
         bounds = _sentence(text, item.start)
