@@ -525,12 +525,9 @@ class ContactsExtractor(Extractor):
                 if key in seen:
                     continue  # the same details repeated within one document of the pack
                 seen.add(key)
-                on_front = linker.on_front_sheet(page.number)
                 ctx.found.contacts.append(
                     ContactRecord(
-                        item_number=None
-                        if on_front
-                        else linker.item_for(page.number, contact.lines[0].top),
+                        item_number=linker.papers_item(page.number, contact.lines[0].top),
                         name=contact.name,
                         role=contact.role,
                         phone=contact.phone,

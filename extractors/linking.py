@@ -32,6 +32,11 @@ class ItemLinker:
     def on_front_sheet(self, page: int) -> bool:
         return page in self.front_pages
 
+    def papers_item(self, page: int, top: float) -> str | None:
+        """The item whose papers hold this point; None on the front sheet, whose contact is
+        the agenda's own, not an item's."""
+        return None if self.on_front_sheet(page) else self.item_for(page, top)
+
     def item_for(self, page: int, top: float) -> str | None:
         """The item number whose papers (or front-sheet row) hold this point, else None."""
         if self.on_front_sheet(page):

@@ -134,12 +134,9 @@ class ProseContactsExtractor(Extractor):
                 if keys & known:
                     continue
                 known |= keys
-                on_front = linker.on_front_sheet(page.number)
                 ctx.found.contacts.append(
                     ContactRecord(
-                        item_number=None
-                        if on_front
-                        else linker.item_for(page.number, lines[0].top),
+                        item_number=linker.papers_item(page.number, lines[0].top),
                         name=None,
                         role=role,
                         phone=phone,
