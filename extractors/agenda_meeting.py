@@ -25,7 +25,6 @@ from pipeline.plausible import plausible_venue
 
 AGENDA_MEETING_KEY = "m1"  # the one meeting an agenda pack is for
 HEADER_MAX_LINES = 25
-ITEM_LOOKAHEAD_LINES = 12
 LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z /-]{1,25}?)\s*:\s*(.*)$")
 VENUE_LABEL_RE = re.compile(
     r"^(?:meeting\s+)?(venue|place|location|where)(?:\s*/\s*address)?$", re.I
@@ -67,30 +66,11 @@ def is_item_line(text: str) -> bool:
 def header_lines(page: Page) -> list[Line]:
     """Lines of the first page above its first numbered agenda item."""
     lines: list[Line] = []
-    candidates = page.lines[:HEADER_MAX_LINES]
-    for index, line in enumerate(candidates):
-        if lines and _starts_items(candidates, index):
+    for line in page.lines[:HEADER_MAX_LINES]:
+        if lines and is_item_line(line.text):
             break
         lines.append(line)
     return lines
-
-
-def _starts_items(lines: list[Line], index: int) -> bool:
-    """A numbered line that opens the list of items: item 1, or a number that the next
-    numbered line continues (n+1, or its sub-item n.1), unlike a street address in the
-    letterhead ("45 Beatty Street") followed by items numbered from 1."""
-    match = ITEM_LINE_RE.match(lines[index].text)
-    if not match or not is_item_line(lines[index].text):
-        return False
-    number = int(re.match(r"\d+", match.group("num")).group())
-    if number == 1:
-        return True
-    for line in lines[index + 1 : index + 1 + ITEM_LOOKAHEAD_LINES]:
-        following = ITEM_LINE_RE.match(line.text)
-        if following and is_item_line(line.text):
-            found = int(re.match(r"\d+", following.group("num")).group())
-            return found in (number, number + 1)  # n.1 reads as n: "3.1 Interviews"
-    return True  # the last numbered line of the page: nothing says otherwise
 
 
 def span_texts(lines: list[Line]) -> list[tuple[int, int, str]]:

@@ -21,7 +21,7 @@ from extractors.members import seat_holders
 from extractors.minutes_layout import Minute, MinuteLine, minutes_segments, parse_minutes
 from extractors.minutes_meeting import meeting_key
 from extractors.nlp import person_names
-from extractors.persons import Person, is_other_tier, parse_people
+from extractors.persons import Person, parse_people
 from extractors.text import clean, provenance
 from pipeline.models import AttendeeRecord, AttendeeStatus
 
@@ -54,17 +54,6 @@ PUBLIC_SPEAKER_RE = re.compile(
     r"(?:comment|speaking|participation|forum|question)",
     re.I,
 )
-# "Board members present were Trustee Elton, ..., and Supervisor Liccar."
-ROLL_CALL_RE = re.compile(
-    r"^(?P<label>(?:[A-Za-z]+\s+){0,2}?(?:members?|councilmembers|commissioners|trustees"
-    r"|directors)\s+present)\s+(?:were|are)\s*:?\s+(?P<rest>\S.*)$",
-    re.I,
-)
-# "... and Bill Tuttle were present." / "Clerk Buiter was also present."
-PRESENT_CLAUSE_RE = re.compile(
-    r"^(?P<names>.+?)\s+(?:were|was|are|is)\s+(?P<also>also\s+)?present\W*$", re.I
-)
-SENTENCE_SPLIT_RE = re.compile(r"(?<![A-Z])(?<!Dr)(?<!Mr)(?<!Ms)(?<!Mrs)(?<!St)\.\s+(?=[A-Z])")
 MEMBERSHIP_RE = re.compile(r"^\W*(membership|members|councillors)\b\s*:?", re.I)
 OFFICER_ROLE_RE = re.compile(
     r"^(?:parish |town |deputy |assistant )?(clerk|minute[- ]taker)\b", re.I
@@ -114,23 +103,6 @@ def label_section(label: str, front_sheet: bool) -> Section:
     return Section("present")
 
 
-def roll_call_clauses(text: str) -> list[tuple[str, bool]]:
-    """The lists of names in an attendance entry, and whether each is of people "also
-    present" (officers, visitors). An entry in sentences ("A, B and C were present. D was
-    also present. E declared a quorum.") gives its first sentence and every "... present"
-    clause; any other entry is one list."""
-    if not re.search(r"\b(?:were|was|are|is)\s+(?:also\s+)?present\b", text, re.I):
-        return [(text, False)]
-    clauses = []
-    for index, sentence in enumerate(SENTENCE_SPLIT_RE.split(text)):
-        clause = PRESENT_CLAUSE_RE.match(sentence.strip())
-        if clause:
-            clauses.append((clause.group("names"), bool(clause.group("also"))))
-        elif index == 0:
-            clauses.append((sentence, False))
-    return clauses
-
-
 def _continues(previous: str, line: str) -> bool:
     """Whether a printed line continues the entry above it rather than starting a new one."""
     if previous.count("(") > previous.count(")"):
@@ -171,8 +143,6 @@ class _Collector:
                 and OFFICER_ROLE_RE.search(person.role or "")
             ):
                 status = "in_attendance"  # the clerk is listed with members but is an officer
-            if status == "present" and is_other_tier(person.honorific):
-                status = "in_attendance"  # a county or district councillor visiting
             self.records.append(
                 AttendeeRecord(
                     meeting_key=self.key,
@@ -247,13 +217,10 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
     def flush() -> None:
         nonlocal section, entry
         if entry.lines and section is not None:
-            listed = False
-            for text, also in roll_call_clauses(entry.text):
-                people = parse_people(text, section.honorific)
-                if people:
-                    out.add(people, Section("in_attendance") if also else section, entry.lines)
-                    listed = True
-            if not listed and _looks_like_prose(entry.text):
+            people = parse_people(entry.text, section.honorific)
+            if people:
+                out.add(people, section, entry.lines)
+            elif _looks_like_prose(entry.text):
                 section = None  # the attendance list has ended
         entry = Entry()
 
@@ -271,7 +238,7 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
             table = header
             section = section or Section("present")
             continue
-        label = LABEL_RE.match(ml.text) or ROLL_CALL_RE.match(ml.text)
+        label = LABEL_RE.match(ml.text)
         if label and table is not None and len(ml.line.spans) > 1:
             label = None  # a table row such as "Robert Sherrard | Commissioner | Present"
         if label and (label.group("rest") is not None or len(ml.text.split()) <= 6):
@@ -354,7 +321,7 @@ class AttendeesExtractor(Extractor):
             for minute in document.minutes:
                 if APOLOGY_TITLE_RE.search(minute.title):
                     read_apologies(minute, out)
-                read_attendance(_attendance_heading(minute) + minute.body, out)
+                read_attendance(minute.body, out)
                 read_public_speakers(minute, out)
             ctx.found.attendees.extend(out.finish())
         for segment in ctx.segments("front_sheet"):
@@ -365,13 +332,6 @@ class AttendeesExtractor(Extractor):
                 for holder in seat_holders(lines):
                     out.add([holder.person], Section("member"), [holder.line])
             ctx.found.attendees.extend(out.finish())
-
-
-def _attendance_heading(minute: Minute) -> list[MinuteLine]:
-    """Heading lines that are an attendance list: a bold "Present: Cllr N Hackett (Chairman)"
-    reads as a minute's heading."""
-    first = LABEL_RE.match(minute.heading[0].text) if minute.heading else None
-    return minute.heading if first and first.group("rest") else []
 
 
 def _membership_lines(lines: list[MinuteLine]) -> list[MinuteLine]:

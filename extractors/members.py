@@ -7,11 +7,9 @@ seat they hold, in a few shapes:
 - name then seat: "Norm Zezula, Mayor Pro Tempore", "Rich Constantine - Mayor", also as one
   of two columns of a line ("Christopher R. Clark, Councilmember   Ken S. Rosenberg, Vice
   Mayor");
-- a seat heading over its holders: "Mayor" / "Ray Jackson", "Councilmembers" / "Dean
-  Francois" / "Rob Saemann";
-- the roll-call vote lines of an action item: "Roll Call Vote: Anjali Kausar _______".
-A seat of the administration ("City Clerk", "City Manager") is not a seat on the body, so
-officers are never taken for members.
+each possibly behind a list marker (a bullet, or "A." in a lettered list). A seat of the
+administration ("City Clerk", "City Manager") is not a seat on the body, so officers are never
+taken for members.
 """
 
 from __future__ import annotations
@@ -30,11 +28,9 @@ SEAT = (
 )
 SEAT_FIRST_RE = re.compile(rf"^(?P<seat>{SEAT})\s+(?P<name>[A-Z].*)$", re.I)
 NAME_FIRST_RE = re.compile(rf"^(?P<name>[A-Z].*?)\s*(?:,|\s[-–—])\s*(?P<seat>{SEAT})$", re.I)
-SEAT_HEADING_RE = re.compile(rf"^(?P<seat>{SEAT})$", re.I)
-VOTE_LINE_RE = re.compile(r"^(?:roll\s+call\s+vote\s*:?\s*)?(?P<name>[A-Z][^_]*?)\s*_{3,}$", re.I)
+SEAT_ONLY_RE = re.compile(rf"^{SEAT}$", re.I)
 BULLET_RE = re.compile(r"^(?:[•▪◦○●o*-]|\d{1,2}[.)])\s+")
 LETTER_MARKER_RE = re.compile(r"^(?P<letter>[A-Z])\.\s+")
-HEADING_HOLDERS = 8  # names a seat heading may stand over
 
 
 @dataclass
@@ -44,49 +40,27 @@ class SeatHolder:
 
 
 def seat_holders(lines: list[MinuteLine]) -> list[SeatHolder]:
-    """Everyone a front sheet lists with a seat on the body, once each."""
-    found: list[SeatHolder] = []
-    index = 0
-    while index < len(lines):
-        texts = [_unmarked(lines, index, span.text) for span in lines[index].line.spans]
+    """Everyone a front sheet lists with a seat on the body, once each (by name as printed)."""
+    found: dict[str, SeatHolder] = {}
+    for index, ml in enumerate(lines):
+        texts = [_unmarked(lines, index, span.text) for span in ml.line.spans]
         if len(texts) <= 1:
-            texts = [_unmarked(lines, index, lines[index].text)]
-        heading = SEAT_HEADING_RE.match(texts[0]) if len(texts) == 1 else None
-        if heading:
-            holders = _holders_under(lines, index + 1, _seat(heading.group("seat")))
-            found += holders
-            index += 1 + len(holders)
-            continue
-        people = [_seated_person(text) for text in texts]
-        # a vote line's blank is a column of its own: read the line whole
-        people.append(_voting_person(_unmarked(lines, index, lines[index].text)))
-        found += [SeatHolder(person, lines[index]) for person in people if person]
-        index += 1
-    return _once_each(found)
+            texts = [_unmarked(lines, index, ml.text)]
+        for text in texts:
+            person = _seated_person(text)
+            if person and person.name.lower() not in found:
+                found[person.name.lower()] = SeatHolder(person, ml)
+    return list(found.values())
 
 
 def _seated_person(text: str) -> Person | None:
+    if SEAT_ONLY_RE.match(text):
+        return None  # "Mayor Pro Tem" is a seat, not "Pro Tem" with the seat "Mayor"
     for pattern in (NAME_FIRST_RE, SEAT_FIRST_RE):
         match = pattern.match(text)
         if match and _is_name(match.group("name"), single_ok=pattern is SEAT_FIRST_RE):
             return Person(name=match.group("name").strip(" ,"), role=_seat(match.group("seat")))
     return None
-
-
-def _voting_person(text: str) -> Person | None:
-    vote = VOTE_LINE_RE.match(text)
-    if vote and _is_name(vote.group("name")):
-        return Person(name=vote.group("name").strip())
-    return None
-
-
-def _holders_under(lines: list[MinuteLine], start: int, seat: str) -> list[SeatHolder]:
-    holders = []
-    for ml in lines[start : start + HEADING_HOLDERS]:
-        if not _is_name(ml.text):
-            break
-        holders.append(SeatHolder(Person(name=ml.text.strip(), role=seat), ml))
-    return holders
 
 
 def _is_name(text: str, single_ok: bool = False) -> bool:
@@ -112,18 +86,3 @@ def _unmarked(lines: list[MinuteLine], index: int, text: str) -> str:
 
 def _seat(text: str) -> str:
     return " ".join(word.capitalize() for word in text.split())
-
-
-def _once_each(found: list[SeatHolder]) -> list[SeatHolder]:
-    """One row per member: a surname alone ("Mayor Constantine" at the call to order) is the
-    member listed elsewhere with full name."""
-    full_surnames = {h.person.name.split()[-1].lower() for h in found if " " in h.person.name}
-    kept, seen = [], set()
-    for holder in found:
-        key = holder.person.name.lower()
-        if " " not in key and key in full_surnames:
-            continue
-        if key not in seen:
-            seen.add(key)
-            kept.append(holder)
-    return kept

@@ -43,21 +43,12 @@ HONORIFICS: dict[str, str] = {
     "commissioner": "Commissioner",
     "commissioners": "Commissioner",
 }
-# A councillor of another council ("County Cllr Webb" at a community council's meeting): the
-# tier goes with the honorific, and such a visitor attends without being a member.
-OTHER_TIERS = {"county", "district", "borough", "city", "town", "parish", "unitary", "ward"}
 # Plural forms carry over to the following names in the same list.
 PLURAL_HONORIFICS = {"councillors", "cllrs", "messrs", "commissioners"}
 # A role printed before the name: "Clerk J Connelly".
 ROLE_PREFIX_RE = re.compile(
     r"^(?P<role>(?:parish |town |deputy |assistant )?clerk|chair(?:man|person)?|"
-    r"vice[- ]chair(?:man|person)?|treasurer|secretary|minute[- ]taker"
-    # North American seats and officers: "Trustee Elton", "Council President Arne Nyberg",
-    # "Councilors Carolyn Bahrman", "City Attorney Bill Kabeiseman"
-    r"|council\s+(?:vice\s+)?president|trustees?|supervisor|council\s?members?|councilors?"
-    r"|mayor\s+pro\s+tem(?:pore)?|vice\s+mayor|alderm[ae]n|selectm[ae]n"
-    r"|(?:city|town|county|village)\s+(?:attorney|recorder|manager|administrator|engineer))"
-    r"\s+(?=[A-Z])",
+    r"vice[- ]chair(?:man|person)?|treasurer|secretary|minute[- ]taker)\s+(?=[A-Z])",
     re.I,
 )
 POST_NOMINALS = {"obe", "mbe", "cbe", "kbe", "dbe", "jp", "mp", "qc", "kc", "dl", "frcp", "phd"}
@@ -116,26 +107,13 @@ def _split_top_level(text: str, separator: re.Pattern[str] = SEPARATOR_RE) -> li
 
 
 def _strip_honorific(tokens: list[str]) -> tuple[str | None, bool, list[str]]:
-    honorific, plural, tier = None, False, None
-    if (
-        len(tokens) > 2
-        and tokens[0].lower() in OTHER_TIERS
-        and tokens[1].lower().rstrip(".") in ("cllr", "councillor")
-    ):
-        tier = f"{tokens[0].capitalize()} {HONORIFICS[tokens[1].lower().rstrip('.')]}"
-        tokens = tokens[2:]
+    honorific, plural = None, False
     while tokens and tokens[0].lower().rstrip(".") in HONORIFICS:
         key = tokens[0].lower().rstrip(".")
         honorific = HONORIFICS[key]
         plural = plural or key in PLURAL_HONORIFICS
         tokens = tokens[1:]
-    if tier:  # "District Cllr Mrs Sims": the tier stays with the honorific
-        honorific = f"{tier} {honorific}" if honorific else tier
     return honorific, plural, tokens
-
-
-def is_other_tier(honorific: str | None) -> bool:
-    return bool(honorific) and honorific.split()[0].lower() in OTHER_TIERS
 
 
 def is_name(tokens: list[str], titled: bool = False, single_ok: bool = False) -> bool:
@@ -164,7 +142,7 @@ def _parse_person_chunk(chunk: str, carried: str | None) -> tuple[Person | None,
     role = None
     match = ROLE_PREFIX_RE.match(chunk)
     if match:
-        role = re.sub(r"(?<=[oe][rem])s$", "", match.group("role").strip())  # "Councilors"
+        role = match.group("role").strip()
         chunk = chunk[match.end() :]
     parens = [p.strip() for p in PAREN_RE.findall(chunk)]
     bare = PAREN_RE.sub(" ", chunk).split()

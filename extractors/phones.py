@@ -15,11 +15,6 @@ import phonenumbers
 REGIONS = ("GB", "US")  # UK packs first; "US" also covers Canadian (+1) numbers
 EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'’-]*@ ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*")
 NON_DIGIT_RE = re.compile(r"\D")
-# a letter glued to the digits before it ("705-724-2144Fax 705-724-5385", common in OCR text
-# and in PDFs that draw label and number as one run): the matcher refuses a number followed
-# by a letter, so the letter is blanked for matching (offsets stay the same)
-EXTENSION_RE = re.compile(r"[,;]?\s*(?:ext\b|extn\b|extension\b|x\s*\d|#)", re.I)
-GLUED_LETTER_RE = re.compile(r"(?<=\d)[A-Za-z]")
 EMAIL_TAIL_RE = re.compile(r"^\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?$")
 
 
@@ -38,19 +33,13 @@ def find_phones(text: str) -> list[Found]:
     if len(NON_DIGIT_RE.sub("", text)) < 9:
         return []
     found: list[Found] = []
-    unglued = GLUED_LETTER_RE.sub(" ", text)
     for region in REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(
-            unglued, region, leniency=phonenumbers.Leniency.VALID
+            text, region, leniency=phonenumbers.Leniency.VALID
         ):
             if any(match.start < f.end and f.start < match.end for f in found):
                 continue
-            raw, end = match.raw_string, match.end
-            if match.number.extension:  # "(408) 252-3000, ext. 200": the number without it
-                cut = EXTENSION_RE.search(raw)
-                raw = raw[: cut.start()] if cut else raw
-                end = match.start + len(raw)
-            found.append(Found("phone", raw, match.start, end))
+            found.append(Found("phone", match.raw_string, match.start, match.end))
     return sorted(found, key=lambda f: f.start)
 
 

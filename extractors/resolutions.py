@@ -68,10 +68,6 @@ SENTENCE_SPLIT_RE = re.compile(
     r"(?<=[.!?])(?<![\s(][A-Z]\.)(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!No\.)(?<!St\.)(?<!Mrs\.)"
     r"\s+(?=[A-Z(“\"'])"
 )
-OPEN_LINE_END_RE = re.compile(
-    r"(?:,|\b(?:and|or|to|the|of|for|a|an|with|in|on|at|by|that|from|be|is|are|was|were))\s*$",
-    re.I,
-)
 PARAGRAPH_GAP = 1.45  # a vertical gap this many line heights starts a new paragraph
 
 
@@ -90,15 +86,13 @@ class Decision:
 
 def _unfilled(previous: MinuteLine, following: MinuteLine, right: float) -> bool:
     """A line that stops short although the next line's first word would have fitted: the
-    end of a paragraph even without a full stop. A line cut from a side column ends at the
-    column's edge; one ending on "and", "to", "the" or a comma, or followed by a line that
-    starts in lower case, runs on whatever its length."""
+    end of a paragraph even without a full stop. One followed by a line that starts in lower
+    case runs on whatever its length."""
     word = following.text.split()[0] if following.text.split() else ""
     runs_on = word[:1].islower() and len(word) > 1  # "and discuss ...", not an "o" bullet
-    if OPEN_LINE_END_RE.search(previous.text) or runs_on:
+    if runs_on:
         return False  # the sentence runs on: "... investigate feasibility" / "and discuss"
-    edge = previous.cut_at if previous.cut_at is not None else right
-    return previous.x1 + (len(word) + 1) * 0.5 * previous.line.size < edge - 2
+    return previous.x1 + (len(word) + 1) * 0.5 * previous.line.size < right - 2
 
 
 def _paragraphs(lines: list[MinuteLine]) -> list[list[MinuteLine]]:

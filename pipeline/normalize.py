@@ -18,10 +18,10 @@ MONTHS = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-# "14 March 2024", "Tuesday, March 14, 2024", "September 14,2022" (no space after the comma)
+# "14 March 2024", "Tuesday, March 14, 2024"
 DATE_RE = re.compile(
     rf"\b{WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:of\s+)?{MONTHS}\.?,?\s+\d{{4}}"
-    rf"|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{{4}})\b",
+    rf"|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
     re.I,
 )
 TIME_RE = re.compile(

@@ -22,11 +22,7 @@ MINUTES_RE = re.compile(
 # A numbered line is an agenda item ("4. Approval of the Minutes of the Regular Meeting"), not
 # the heading of a document, whatever it mentions.
 NUMBERED_ITEM_RE = re.compile(r"^\s*(\d{1,3}|[a-z])[.)]?\s+\S", re.I)
-# Minutes that open with what happened rather than a title ("The regular meeting of the Board
-# was called to order by the Supervisor at 7:00 PM"); an agenda says "Call to Order".
-CALLED_TO_ORDER_RE = re.compile(r"\b(was|were|is)\s+called\s+to\s+order\b", re.I)
-# A running header that numbers a continuation page ("Minutes – February 18, 2025 – Page 2")
-CONTINUATION_RE = re.compile(r"\bpage\s+([2-9]|\d{2,})\b(?!\s+of\s+1\b)", re.I)
+
 ATTENDANCE_RE = re.compile(r"^\s*(present|members present|attendees|in attendance)\b\s*:?", re.I)
 REPORT_RE = re.compile(
     r"^\s*(report to\b|report of\b|report title\b|date of meeting\b|subject\s*/\s*title\b"
@@ -36,7 +32,7 @@ REPORT_RE = re.compile(
 )
 APPENDIX_RE = re.compile(r"^\s*(appendix|annex|schedule)\s*[\w.-]{0,6}\b", re.I)
 AGENDA_HEADING_RE = re.compile(
-    r"^(?:.{0,80}\s)?\W*agenda(?:\s+(?:and reports|pack|supplement|for\b.{0,60}))?\W*$"
+    r"^(?:.{0,80}\s)?agenda(?:\s+(?:and reports|pack|supplement|for\b.{0,60}))?\s*$"
     r"|^\s*agenda\s*[-–:]"
     r"|^(?:.{0,80}\s)?agenda\s+(?:and|&)\s+(?:notice|summons)\b",
     re.I,
@@ -55,8 +51,6 @@ def classify(page: Page) -> SegmentKind:
         return "minutes"
     if any(ATTENDANCE_RE.match(text) for text in head[:4]):
         return "minutes"  # minutes that open with who was present, under a one-line title
-    if any(CALLED_TO_ORDER_RE.search(text) for text in head):
-        return "minutes"
     if any(APPENDIX_RE.match(text) for text in head[:3]):
         return "appendix"
     if any(REPORT_RE.match(text) for text in head):
@@ -117,11 +111,8 @@ def _opens_document(page: Page, kinds=("minutes", "report", "appendix")) -> bool
 
 
 def _heading_at_top(page: Page) -> bool:
-    """A document heading opens the page (not a mention of 'report' halfway down, nor the
-    running header of a continuation page)."""
+    """A document heading opens the page (not a mention of 'report' halfway down)."""
     first = head_text(page, 3)
-    if first and CONTINUATION_RE.search(first[0]):
-        return False
     return any(_is_minutes_heading(t) or REPORT_RE.match(t) or APPENDIX_RE.match(t) for t in first)
 
 

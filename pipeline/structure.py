@@ -299,7 +299,7 @@ class OutlineBuilder:
                 return None if not same_indent else (0, "restart")
             if label.key in {lst.key for lst in self.stack}:
                 return None
-            if self._in_running_text(same_indent, prominence, line.x0 + tolerance):
+            if self._in_running_text(same_indent, prominence):
                 return None
             return len(self.stack), "child"
         if label.scheme == "decimal" and label.ordinal == 1 and label.prefix.isdigit():
@@ -333,13 +333,9 @@ class OutlineBuilder:
             return parent.label is not None and label.prefix == parent.label.number
         return label.ordinal == 1
 
-    def _in_running_text(
-        self, same_indent: bool, prominence: tuple[float, bool], right_of: float
-    ) -> bool:
+    def _in_running_text(self, same_indent: bool, prominence: tuple[float, bool]) -> bool:
         """A nested list after a lead-in ("...as follows:"), or after running text at its
-        parent's own indent and in that text's type, belongs to the parent's text. Running
-        text indented further than the list's labels (a description under the parent's
-        title, with "4.1", "4.2" back at the parent's label) does not hold the list."""
+        parent's own indent and in that text's type, belongs to the parent's text."""
         if not self.since_entry:
             return False
         last = self.since_entry[-1].text.strip()
@@ -350,7 +346,6 @@ class OutlineBuilder:
                 not line.bold
                 and not line.text.isupper()
                 and len(line.text) > 40
-                and line.x0 <= right_of
                 and not _more_prominent(prominence, (round(line.size, 1), line.bold))
                 for line in self.since_entry
             )

@@ -127,12 +127,3 @@ def test_memo_fields_and_wrapped_capitals_are_not_sections():
     assert not any(i.title.startswith(("DATE:", "FROM:", "TO:", "SUBJECT:")) for i in report)
     agenda = extract_corpus("la-habra-heights-cc-2022-12-12-agenda").agenda_items
     assert not any("MEETING LIVE AT" in i.title for i in agenda)
-
-
-def test_sub_items_after_a_description_indented_further():
-    """Aliso Viejo p3: "4. CONSENT CALENDAR:" at x 54, its description ("All matters listed
-    on the Consent Calendar ...") at x 84, then "4.1. WAIVE THE READING ..." back at x 56:
-    the description does not hold the sub-items, which run 4.1 to 4.7."""
-    items = extract_corpus("aliso-viejo-cc-2021-01-20-agenda").agenda_items
-    subs = [(a.number, a.parent) for a in items if a.parent == "4"]
-    assert subs == [(f"4.{n}", "4") for n in range(1, 8)]

@@ -145,14 +145,3 @@ def test_sessions_of_one_meeting_stay_one_meeting(stem: str):
 def test_dates_in_figures(printed: str, month_first: bool, day: str):
     found = find_numeric_date(printed, month_first)
     assert found is not None and found[1].isoformat() == day
-
-
-def test_a_street_number_in_the_letterhead_is_not_the_first_item():
-    """ "45 Beatty Street" heads the letterhead; the items are numbered from 1 below the
-    date, "Tuesday, March 21, 2023", which is the meeting's."""
-    (meeting,) = _meetings("nipissing-township-2023-03-21-agenda")
-    assert (meeting.kind, str(meeting.meeting_date), _hhmm(meeting)) == (
-        "agenda",
-        "2023-03-21",
-        "18:30",
-    )
