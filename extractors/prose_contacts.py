@@ -49,18 +49,9 @@ class _Mention:
     line: Line
 
 
-def _page_text(page: Page) -> tuple[str, list[tuple[int, Line]]]:
-    """The page's body lines joined by spaces, with the offset where each line starts."""
-    parts, starts, offset = [], [], 0
-    for line in page.lines:
-        starts.append((offset, line))
-        parts.append(line.text)
-        offset += len(line.text) + 1
-    return " ".join(parts), starts
-
-
-def _line_at(starts: list[tuple[int, Line]], offset: int) -> Line:
-    return next(line for start, line in reversed(starts) if start <= offset)
+def _line_at(page: Page, offset: int) -> Line:
+    """The line of the page's text (`Page.text`, lines joined by newlines) at `offset`."""
+    return page.lines[page.text.count("\n", 0, offset)]
 
 
 def _sentence(text: str, position: int) -> tuple[int, int]:
@@ -89,7 +80,7 @@ def _after_cues(text: str) -> list[tuple[int, int]]:
 
 def prose_contacts(page: Page) -> list[tuple[str | None, str | None, str | None, list[Line]]]:
     """(role, phone, email, lines) of each contact offered in a sentence on the page."""
-    text, starts = _page_text(page)
+    text = page.text
     found: list[Found] = []
     for begin, end in _after_cues(text):
         window = text[begin:end]
@@ -101,7 +92,7 @@ def prose_contacts(page: Page) -> list[tuple[str | None, str | None, str | None,
         before = text[max(bounds[0], item.start - CUE_WINDOW) : item.start]
         if not CUE_RE.search(before) or JOINING_RE.search(text[bounds[0] : bounds[1]]):
             continue
-        mention = _Mention(item.kind, item.raw, item.start, _line_at(starts, item.start))
+        mention = _Mention(item.kind, item.raw, item.start, _line_at(page, item.start))
         by_sentence.setdefault(bounds, []).append(mention)
     contacts = []
     for (begin, end), mentions in by_sentence.items():
