@@ -106,7 +106,7 @@ def _starts_document(page: Page, previous: Page | None) -> bool:
     return _opens_document(page)
 
 
-def _opens_document(page: Page, kinds=("minutes", "report", "appendix")) -> bool:
+def _opens_document(page: Page, kinds: tuple[str, ...] = ("minutes", "report", "appendix")) -> bool:
     return classify(page) in kinds and _heading_at_top(page)
 
 
