@@ -27,10 +27,10 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.layout import reading_order_text
-from pipeline.ocr import OcrSettings, ocr_page
-from pipeline.ocr_engines import OCR_ENGINES, OcrUnavailable, get_engine
-from pipeline.readers import get_backend, iter_pages
+from pipeline.read.layout import reading_order_text
+from pipeline.read.ocr import OcrSettings, ocr_page
+from pipeline.read.ocr_engines import OCR_ENGINES, OcrUnavailable, get_engine
+from pipeline.read.readers import get_backend, iter_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_SCAN = ROOT / "corpus/seeds/004_d846ccc318364117.scanned.pdf"

@@ -42,10 +42,10 @@ import pdfplumber
 import psutil
 
 from pipeline.errors import DocumentError
-from pipeline.files import discover
-from pipeline.ocr import OcrSettings, is_stamped_scan
-from pipeline.read import read_document
-from pipeline.readers import get_backend, iter_pages
+from pipeline.read.document import read_document
+from pipeline.read.ocr import OcrSettings, is_stamped_scan
+from pipeline.read.readers import get_backend, iter_pages
+from pipeline.run.files import discover
 
 AGENDAS = Path(sys.executable).with_name("agendas")
 

@@ -1,9 +1,9 @@
 """Agenda items: number, parent, title, description, part and pages, from the outline.
 
 The pages of the agenda (the front sheet of a pack, or an agenda document's own pages) are read
-into an outline of numbered entries (``pipeline.structure``). Every entry is an item; a nested
-entry names its parent. Unlabelled headings set like the outermost entries are items without a
-number. Around that:
+into an outline of numbered entries (``extractors.common.structure``). Every entry is an item;
+a nested entry names its parent. Unlabelled headings set like the outermost entries are items
+without a number. Around that:
 - printed pages come from "(Pages 9 - 72)", "(Page 5)", or a page column ("13 - 46" in a cell
   of its own, or on its own line under the title);
 - part 2 starts at a "PART 2" / "EXEMPT ITEMS" / "PRIVATE" heading;
@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.agenda_meeting import AGENDA_MEETING_KEY
-from extractors.base import ExtractionContext, Extractor, register
-from extractors.text import clean, provenance
+from extractors.common.base import ExtractionContext, Extractor, register
+from extractors.common.structure import Entry, Label, build_outline, unnumbered_headings
+from extractors.common.text import AGENDA_HEADING_RE, clean, provenance
+from extractors.meetings.agenda import AGENDA_MEETING_KEY
 from pipeline.models import AgendaItemRecord, Line, Page, PageRange
-from pipeline.segment import AGENDA_HEADING_RE
-from pipeline.structure import Entry, Label, build_outline, unnumbered_headings
 
 PAGES_RE = re.compile(r"\(\s*pages?\s+(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4}))?\s*\)", re.I)
 PAGE_CELL_RE = re.compile(r"^(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?$")

@@ -7,7 +7,7 @@ Sources, in order:
 - roll-call tables with a Status column (Attendee Name | Title | Status);
 - the apologies minute, in prose ("Apologies were received from ...") or as a bare list;
 - the membership list on an agenda front sheet (status 'member'), or else the members it
-  prints with their seats (`extractors/members.py`).
+  prints with their seats (`extractors/common/members.py`).
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.agenda_meeting import AGENDA_MEETING_KEY
-from extractors.base import ExtractionContext, Extractor, register
-from extractors.members import seat_holders
-from extractors.minutes_layout import Minute, MinuteLine, minutes_segments, parse_minutes
-from extractors.minutes_meeting import meeting_key
-from extractors.nlp import person_names
-from extractors.persons import Person, parse_people
-from extractors.text import clean, provenance
+from extractors.common.base import ExtractionContext, Extractor, register
+from extractors.common.members import seat_holders
+from extractors.common.minutes_layout import Minute, MinuteLine, minutes_segments, parse_minutes
+from extractors.common.nlp import person_names
+from extractors.common.persons import Person, parse_people
+from extractors.common.text import clean, provenance
+from extractors.meetings.agenda import AGENDA_MEETING_KEY
+from extractors.meetings.minutes import meeting_key
 from pipeline.models import AttendeeRecord, AttendeeStatus
 
 LABEL_RE = re.compile(

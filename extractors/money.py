@@ -6,7 +6,7 @@ What is read, in this order:
    word wrapped to the next line ("£47" / "million") or whose currency sign sits on the line
    above in the same cell ("£" / "234,954.15") is joined up. In a table cell printed alone,
    "(£20k)" is negative; in prose, brackets are only brackets.
-2. bare numbers that a table makes money (`extractors/tables.py`): under a currency header
+2. bare numbers that a table makes money (`extractors/common/tables.py`): under a currency header
    ("Amount (£)", "£000s", scaled), under a money header ("Amount", "Budget") when shaped like
    money, or under a note "All figures in £m". These rows have `implicit` = true.
 3. a bare number in a column of explicit amounts ("£9,750" above, "40,000" below): implicit.
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractors.amounts import (
+from extractors.common.amounts import (
     SYMBOLS,
     Amount,
     find_amounts,
@@ -33,8 +33,8 @@ from extractors.amounts import (
     scale_of,
     to_decimal,
 )
-from extractors.base import ExtractionContext, Extractor, register
-from extractors.geometry import (
+from extractors.common.base import ExtractionContext, Extractor, register
+from extractors.common.geometry import (
     Word,
     context_of,
     horizontal_overlap,
@@ -42,8 +42,8 @@ from extractors.geometry import (
     line_words,
     words_in,
 )
-from extractors.linking import ItemLinker
-from extractors.tables import MONEY_SHAPED_RE, far_below, is_prose, table_cells
+from extractors.common.linking import ItemLinker
+from extractors.common.tables import MONEY_SHAPED_RE, far_below, is_prose, table_cells
 from pipeline.models import BBox, MoneyRecord, Page, Provenance, ReadDocument
 
 SCALE_WORD_RE = re.compile(r"^(?i:million|billion|bn|mn|m|k|thousand)\b")

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.base import ExtractionContext, Extractor, register
-from extractors.minutes_layout import (
+from extractors.common.base import ExtractionContext, Extractor, register
+from extractors.common.minutes_layout import (
     BULLET_RE,
     HEADING_RE,
     Minute,
@@ -31,9 +31,9 @@ from extractors.minutes_layout import (
     minutes_segments,
     parse_minutes,
 )
-from extractors.minutes_meeting import meeting_key
-from extractors.motion_people import motion_people, vote_block_people
-from extractors.text import clean, provenance
+from extractors.common.motion_people import motion_people, vote_block_people
+from extractors.common.text import clean, provenance
+from extractors.meetings.minutes import meeting_key
 from pipeline.models import Page, ResolutionRecord
 
 RESOLVED_RE = re.compile(r"^(?:\d{1,2}\.\s+)?(?:RESOLVED|Resolved)\b\s*(?:[:–—-]\s*)?", re.M)

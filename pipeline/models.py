@@ -123,6 +123,10 @@ class Segmentation(BaseModel):
     def front_sheet(self) -> Segment | None:
         return next((s for s in self.segments if s.kind == "front_sheet"), None)
 
+    def segment_of_page(self, page_number: int) -> Segment | None:
+        """The segment a physical page belongs to."""
+        return next((s for s in self.segments if s.first_page <= page_number <= s.last_page), None)
+
 
 class Provenance(BaseModel):
     """Where a row came from: enough to find and highlight it on the page."""

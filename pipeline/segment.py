@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.common.text import AGENDA_HEADING_RE
 from pipeline.models import Page, PageRange, ReadDocument, Segment, Segmentation, SegmentKind
 
 HEAD_LINES = 8  # how many body lines at the top of a page can carry a document heading
@@ -31,12 +32,6 @@ REPORT_RE = re.compile(
     re.I,
 )
 APPENDIX_RE = re.compile(r"^\s*(appendix|annex|schedule)\s*[\w.-]{0,6}\b", re.I)
-AGENDA_HEADING_RE = re.compile(
-    r"^(?:.{0,80}\s)?agenda(?:\s+(?:and reports|pack|supplement|for\b.{0,60}))?\s*$"
-    r"|^\s*agenda\s*[-–:]"
-    r"|^(?:.{0,80}\s)?agenda\s+(?:and|&)\s+(?:notice|summons)\b",
-    re.I,
-)
 ITEM_WITH_PAGES_RE = re.compile(r"\(pages?\s+\d+", re.I)
 PRINTED_PAGE_LABEL_RE = re.compile(r"^page\s+\d+", re.I)
 
@@ -160,10 +155,3 @@ def segment_document(doc: ReadDocument) -> Segmentation:
             segments[-1].last_page = page.number
         previous = page
     return Segmentation(segments=segments, item_papers=item_papers(pages))
-
-
-def segment_of_page(segmentation: Segmentation, page_number: int) -> Segment | None:
-    for segment in segmentation.segments:
-        if segment.first_page <= page_number <= segment.last_page:
-            return segment
-    return None

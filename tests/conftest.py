@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import extract_document
-from pipeline.load import connect
 from pipeline.models import Extraction, ReadDocument, Segmentation
 from pipeline.normalize import normalize
-from pipeline.read import read_document
-from pipeline.run import ingest
+from pipeline.read.document import read_document
+from pipeline.run.ingest import ingest
 from pipeline.segment import segment_document
+from pipeline.store.load import connect
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -55,6 +55,39 @@ def gold(stem: str) -> dict:
 
 def pagemap(stem: str) -> dict:
     return json.loads((SEEDS / f"{stem}.pagemap.json").read_text())
+
+
+# A pack, a two-page agenda front sheet and a parish council's minutes and agenda: enough for
+# the tests of search, trace, views and export, ingested in seconds rather than minutes.
+SAMPLE_PACKS = [
+    "000_de16defd1125f27f",
+    "kent-cc-cabinet-2025-01-30-agenda-frontsheet",
+    "milburn-pc-2018-11-06-minutes",
+    "milburn-pc-2019-09-03-agenda",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need the whole corpus ingested are slow; `-m "not slow"` is the fast set."""
+    for item in items:
+        if "corpus_db" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> Path:
+    """The sample packs ingested once."""
+    db = tmp_path_factory.mktemp("sample") / "agendas.duckdb"
+    summary = ingest([corpus_pdf(stem) for stem in SAMPLE_PACKS], db, workers=1)
+    assert summary.counts["ok"] == len(SAMPLE_PACKS), summary.failures
+    return db
+
+
+@pytest.fixture()
+def sample_con(sample_db):
+    con = connect(sample_db, read_only=True)
+    yield con
+    con.close()
 
 
 @pytest.fixture(scope="session")
@@ -167,10 +200,10 @@ def insert_row(con, table: str, row: dict) -> None:
 
 
 @pytest.fixture(scope="session")
-def hand_checked_db(corpus_db, tmp_path_factory) -> Path:
-    """A copy of the corpus database with the hand-checked rows above added."""
+def hand_checked_db(sample_db, tmp_path_factory) -> Path:
+    """A copy of the sample database with the hand-checked rows above added."""
     db = tmp_path_factory.mktemp("hand") / "agendas.duckdb"
-    shutil.copyfile(corpus_db, db)
+    shutil.copyfile(sample_db, db)
     con = connect(db)
     for table, row in HAND_ROWS.items():
         insert_row(con, table, {**row, "extractor": "hand-checked"})

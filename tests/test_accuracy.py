@@ -10,8 +10,8 @@ import json
 
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.evaluate import TABLE_NAMES
+from pipeline.access.cli import main
+from pipeline.evaluate.scorer import TABLE_NAMES
 from tests.conftest import GOLD, ROOT
 
 FLOOR = ROOT / "tests" / "accuracy_floor.json"

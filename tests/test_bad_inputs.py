@@ -16,13 +16,15 @@ import duckdb
 import pypdfium2 as pdfium
 import pytest
 
-from pipeline.load import display_path
-from pipeline.run import ingest
-from pipeline.schema import FACT_TABLES
-from pipeline.workers import Limits
+from pipeline.run.ingest import ingest
+from pipeline.run.workers import Limits
+from pipeline.store.load import display_path
+from pipeline.store.schema import FACT_TABLES
 from tests.badpdfs.make_bad_pdfs import Case, build, slow_pack
 from tests.conftest import corpus_pdf
 from tests.pdf_factory import assemble, document_objects, make_pdf, stream, text_ops
+
+pytestmark = pytest.mark.slow  # builds and ingests 40-odd crafted files
 
 GOOD = [
     "kent-cc-cabinet-2025-01-30-agenda-frontsheet",

@@ -25,7 +25,7 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from pipeline.run import ingest
+from pipeline.run.ingest import ingest
 from tests.conftest import ROOT, corpus_pdf
 
 # Another Chromium or Chrome (and its matching driver) can be named in these variables.
@@ -54,6 +54,8 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
+pytestmark = pytest.mark.slow  # drives a browser
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -81,7 +83,7 @@ def server(db, tmp_path_factory):
         [
             sys.executable,
             "-c",
-            "from pipeline.cli import main; main()",
+            "from pipeline.access.cli import main; main()",
             "serve",
             "--db",
             str(db),

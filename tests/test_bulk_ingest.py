@@ -16,16 +16,18 @@ from pathlib import Path
 import duckdb
 import pytest
 
-import pipeline.workers as workers_module
-from pipeline import load as load_module
-from pipeline import writer as writer_module
+import pipeline.run.workers as workers_module
 from pipeline.models import DocumentResult
-from pipeline.process import failed_result
-from pipeline.progress import ProgressLog
-from pipeline.run import BatchPlan, IngestInterrupted, ingest
-from pipeline.schema import FACT_TABLES
-from pipeline.workers import Limits, run_limited
+from pipeline.run import writer as writer_module
+from pipeline.run.ingest import BatchPlan, IngestInterrupted, ingest
+from pipeline.run.process import failed_result
+from pipeline.run.progress import ProgressLog
+from pipeline.run.workers import Limits, run_limited
+from pipeline.store import load as load_module
+from pipeline.store.schema import FACT_TABLES
 from tests.conftest import corpus_pdf
+
+pytestmark = pytest.mark.slow  # bulk batches in subprocesses, interrupted and killed
 
 AGENDAS = Path(sys.executable).with_name("agendas")
 BATCH = [
@@ -64,7 +66,8 @@ def _rows_per_document(db: Path) -> dict[str, tuple]:
 # `agendas ingest` writing each document in its own transaction, so that a batch of six small
 # documents is interrupted between writes (batched, they may all go in one).
 ONE_DOCUMENT_PER_WRITE = (
-    "import pipeline.writer as w; w.BATCH_DOCUMENTS = 1; from pipeline.cli import main; main()"
+    "import pipeline.run.writer as w; w.BATCH_DOCUMENTS = 1; "
+    "from pipeline.access.cli import main; main()"
 )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from pipeline.cli import main
+from pipeline.access.cli import main
 from tests.conftest import ROOT, corpus_pdf
 
 

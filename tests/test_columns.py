@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from pipeline.columns import _rows_leaving_empty
-from pipeline.readers import RawWord
+from pipeline.read.columns import _rows_leaving_empty
+from pipeline.read.readers import RawWord
 
 
 def _word(x0: float, width: float) -> RawWord:

@@ -6,8 +6,8 @@ from functools import cache
 
 import pytest
 
-from extractors.contacts import Contact, page_contacts, person_name
-from extractors.phones import find_emails, find_phones, to_e164
+from extractors.common.phones import find_emails, find_phones, to_e164
+from extractors.contacts.blocks import Contact, page_contacts, person_name
 from pipeline.extract import extract_document
 from pipeline.normalize import normalize
 from tests.conftest import extract_corpus, read_corpus, segment_corpus

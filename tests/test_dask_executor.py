@@ -16,17 +16,19 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline import PIPELINE_VERSION
-from pipeline import dask_executor as dask_module
-from pipeline.cli import main
-from pipeline.dask_executor import INSTALL_HINT, DaskExecutor
-from pipeline.load import connect
-from pipeline.process import process_file
-from pipeline.run import ingest
-from pipeline.schema import TABLES, column_names
-from pipeline.workers import Limits
+from pipeline.access.cli import main
+from pipeline.run import dask_executor as dask_module
+from pipeline.run.dask_executor import INSTALL_HINT, DaskExecutor
+from pipeline.run.ingest import ingest
+from pipeline.run.process import process_file
+from pipeline.run.workers import Limits
+from pipeline.store.load import connect
+from pipeline.store.schema import TABLES, column_names
 from tests.badpdfs.make_bad_pdfs import scanned_image, slow_pack
 from tests.conftest import ROOT, corpus_pdf
 from tests.pdf_factory import SCANNED_LINES, make_scan
+
+pytestmark = pytest.mark.slow  # starts a local Dask cluster
 
 distributed = pytest.importorskip("distributed")
 
@@ -126,7 +128,7 @@ def test_same_rows_as_local_workers(cluster, client, tmp_path, monkeypatch):
 
 
 def _spacy_cache_info() -> dict:
-    from extractors.nlp import _model
+    from extractors.common.nlp import _model
 
     return _model.cache_info()._asdict()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.evaluate import (
+from pipeline.evaluate.scorer import (
     TABLE_NAMES,
     check_floor,
     evaluate,
@@ -21,7 +21,7 @@ from pipeline.evaluate import (
     page_for_line,
     score_table,
 )
-from pipeline.schema import create_schema
+from pipeline.store.schema import create_schema
 
 
 def meeting(kind: str, day: str, page: int | None = 1) -> dict:

@@ -8,11 +8,11 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.files import file_sha256
-from pipeline.load import connect
-from pipeline.schema import TABLES
-from pipeline.views import VIEWS
+from pipeline.access.cli import main
+from pipeline.run.files import file_sha256
+from pipeline.store.load import connect
+from pipeline.store.schema import TABLES
+from pipeline.store.views import VIEWS
 from tests.conftest import HAND_MONEY
 
 EVERY_NAME = [*TABLES, *VIEWS]

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline import load as load_module
-from pipeline import writer as writer_module
-from pipeline.load import connect
-from pipeline.process import process_file
-from pipeline.run import ingest
-from pipeline.schema import FACT_TABLES
-from pipeline.writer import DocumentWriter
+from pipeline.run import writer as writer_module
+from pipeline.run.ingest import ingest
+from pipeline.run.process import process_file
+from pipeline.run.writer import DocumentWriter
+from pipeline.store import load as load_module
+from pipeline.store.load import connect
+from pipeline.store.schema import FACT_TABLES
 from tests.conftest import corpus_pdf
 from tests.pdf_factory import make_pdf
 

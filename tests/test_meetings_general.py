@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalize import find_numeric_date
+from extractors.common.dates import find_numeric_date
 from tests.conftest import extract_corpus
 
 

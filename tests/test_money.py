@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.amounts import find_amounts, parse_cell_number
+from extractors.common.amounts import find_amounts, parse_cell_number
 from extractors.money import Hit, dollar_currency, find_money
 from pipeline.extract import extract_document
 from tests.conftest import read_corpus, segment_corpus

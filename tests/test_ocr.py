@@ -11,10 +11,10 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.models import Line, Page
-from pipeline.ocr import DPI, MAX_PIXELS, MAX_SIDE_PX, OcrSettings, render_scale
-from pipeline.ocr_engines import TESSERACT, get_engine
-from pipeline.process import process_file
-from pipeline.read import document_warnings, read_document
+from pipeline.read.document import document_warnings, read_document
+from pipeline.read.ocr import DPI, MAX_PIXELS, MAX_SIDE_PX, OcrSettings, render_scale
+from pipeline.read.ocr_engines import TESSERACT, get_engine
+from pipeline.run.process import process_file
 from tests.conftest import corpus_pdf
 from tests.pdf_factory import SCANNED_LINES, make_pdf, make_scan, make_stamped_scan
 
@@ -106,6 +106,7 @@ def iou(a: list[float], b: list[float]) -> float:
     return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
 
 
+@pytest.mark.slow  # four OCR passes per page to find its orientation
 @pytest.mark.parametrize("turn", [90, 180, 270])
 def test_pages_fed_turned_are_read_upright(tmp_path, turn):
     path = write(tmp_path, f"turned-{turn}.pdf", make_scan(SCANNED_LINES, turn=turn))
@@ -202,6 +203,7 @@ def test_low_confidence_makes_a_document_partial():
     ]
 
 
+@pytest.mark.slow  # four OCR passes per page to find its orientation
 def test_boxes_on_a_turned_scan_mark_its_words_as_shown(tmp_path):
     """Provenance boxes are on the page as shown (what `agendas trace --png` draws): on a scan
     fed sideways, the meeting's box covers ink, and its own words read there."""
@@ -254,7 +256,7 @@ def test_a_scan_with_a_stamped_page_number_is_ocred_and_keeps_the_stamp(tmp_path
 def test_ocred_pages_are_kept_and_not_read_again(tmp_path, monkeypatch):
     """A second parse (a new version, --force) takes OCRed pages from the cache: the same
     words and boxes, without running the engine; another engine or dpi reads afresh."""
-    from pipeline import ocr as ocr_module
+    from pipeline.read import ocr as ocr_module
 
     path = write(tmp_path, "scan.pdf", make_scan(SCANNED_LINES))
     settings = OcrSettings(cache=tmp_path / "cache")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.persons import parse_people
+from extractors.common.persons import parse_people
 
 
 def people(entry: str, honorific: str | None = None) -> list[tuple]:

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.plausible import plausible_date, plausible_name, plausible_venue
+from extractors.common.plausible import plausible_date, plausible_name, plausible_venue
 
 AGENDA_AS_VENUE = "1. Call to Order., 2. Roll Call., 3. Motion to excuse absent members " * 60
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import DocumentError
-from pipeline.ocr import OcrSettings
-from pipeline.read import read_document
+from pipeline.read.document import read_document
+from pipeline.read.ocr import OcrSettings
 from tests.conftest import corpus_pdf, pagemap, read_corpus
 
 

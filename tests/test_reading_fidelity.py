@@ -12,12 +12,12 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from pipeline.frames import rotate_box
 from pipeline.models import Line
-from pipeline.pdfium_reader import TRUNCATED, PdfiumBackend
-from pipeline.process import process_file
-from pipeline.read import read_document
-from pipeline.readers import READERS, get_backend
+from pipeline.read.document import read_document
+from pipeline.read.frames import rotate_box
+from pipeline.read.pdfium_reader import TRUNCATED, PdfiumBackend
+from pipeline.read.readers import READERS, get_backend
+from pipeline.run.process import process_file
 from tests.badpdfs.make_bad_pdfs import long_line
 from tests.conftest import corpus_pdf
 from tests.crafted import fidelity

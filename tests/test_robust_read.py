@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import files as files_module
 from pipeline.errors import describe_exception
-from pipeline.files import discover
-from pipeline.ocr import OcrSettings
-from pipeline.quality import CID_CODES, CONTROL_CHARS, GOOD, IMPLAUSIBLE, text_quality
-from pipeline.read import page_list, read_document
+from pipeline.read.document import page_list, read_document
+from pipeline.read.ocr import OcrSettings
+from pipeline.read.quality import CID_CODES, CONTROL_CHARS, GOOD, IMPLAUSIBLE, text_quality
+from pipeline.run import files as files_module
+from pipeline.run.files import discover
 from tests.conftest import corpus_pdf
 from tests.pdf_factory import assemble, document_objects, text_ops
 

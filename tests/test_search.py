@@ -9,36 +9,36 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-import pipeline.search
-from pipeline.cli import main
-from pipeline.files import file_sha256
-from pipeline.run import ingest
-from pipeline.search import SearchFilters, refresh_index, search_database, snippet
+import pipeline.access.search
+from pipeline.access.cli import main
+from pipeline.access.search import SearchFilters, refresh_index, search_database, snippet
+from pipeline.run.files import file_sha256
+from pipeline.run.ingest import ingest
 from tests.conftest import HAND_RESOLUTION, corpus_pdf
 
 
 @pytest.fixture()
 def no_fts(monkeypatch):
     """Make the fts extension unloadable, as on a machine without the wheel's build."""
-    real = pipeline.search.fts_extension_path
+    real = pipeline.access.search.fts_extension_path
     monkeypatch.setattr(
-        pipeline.search,
+        pipeline.access.search,
         "fts_extension_path",
         lambda con: real(con).with_name("missing.duckdb_extension"),
     )
 
 
-def page_texts(corpus_con) -> dict[tuple[str, int], str]:
-    rows = corpus_con.execute(
+def page_texts(sample_con) -> dict[tuple[str, int], str]:
+    rows = sample_con.execute(
         "SELECT d.file_name, p.page, p.text FROM pages p JOIN documents d USING (document_id)"
     ).fetchall()
     return {(name, page): text for name, page, text in rows}
 
 
-def test_bm25_ranks_pages_holding_every_term(corpus_db, corpus_con):
-    result = search_database(corpus_db, "IDVA MARAC", limit=50)
+def test_bm25_ranks_pages_holding_every_term(sample_db, sample_con):
+    result = search_database(sample_db, "IDVA MARAC", limit=50)
     assert result.method == "bm25" and result.notice is None
-    texts = page_texts(corpus_con)
+    texts = page_texts(sample_con)
     complete = [hit for hit in result.hits if hit.all_terms]
     assert complete
     # Texts holding every word come first, best first; texts holding one word follow.
@@ -58,15 +58,15 @@ def test_bm25_ranks_pages_holding_every_term(corpus_db, corpus_con):
     assert "idva" in page_9.snippet.lower()
 
 
-def test_bm25_stems_but_substring_search_does_not(corpus_db, no_fts):
+def test_bm25_stems_but_substring_search_does_not(sample_db, no_fts):
     # Page 4 of seed 000 says "Safeguarding Board" (singular) only.
-    plain = search_database(corpus_db, "safeguarding boards", limit=50)
+    plain = search_database(sample_db, "safeguarding boards", limit=50)
     assert plain.method == "substring"
     assert ("000_de16defd1125f27f.pdf", 4) not in {(h.file_name, h.page) for h in plain.hits}
 
 
-def test_bm25_finds_the_singular_for_a_plural(corpus_db):
-    stemmed = search_database(corpus_db, "safeguarding boards", limit=50)
+def test_bm25_finds_the_singular_for_a_plural(sample_db):
+    stemmed = search_database(sample_db, "safeguarding boards", limit=50)
     assert stemmed.method == "bm25"
     assert ("000_de16defd1125f27f.pdf", 4) in {(h.file_name, h.page) for h in stemmed.hits}
 
@@ -96,17 +96,17 @@ def test_search_sees_documents_ingested_after_earlier_searches(tmp_path):
 
 
 def test_search_beside_an_open_connection_builds_in_memory_and_writes_nothing(
-    corpus_db, corpus_con
+    sample_db, sample_con
 ):
-    before = file_sha256(corpus_db)
-    result = search_database(corpus_db, "budget")  # while a read-only connection is open
+    before = file_sha256(sample_db)
+    result = search_database(sample_db, "budget")  # while a read-only connection is open
     assert result.hits and result.index in ("stored", "memory")
-    assert file_sha256(corpus_db) == before
+    assert file_sha256(sample_db) == before
 
 
-def test_cli_search_bm25(corpus_db):
+def test_cli_search_bm25(sample_db):
     result = CliRunner().invoke(
-        main, ["search", "IDVA MARAC", "--db", str(corpus_db), "--limit", "3", "--format", "csv"]
+        main, ["search", "IDVA MARAC", "--db", str(sample_db), "--limit", "3", "--format", "csv"]
     )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
@@ -116,9 +116,9 @@ def test_cli_search_bm25(corpus_db):
     assert "unavailable" not in result.stderr
 
 
-def test_cli_search_falls_back_with_a_one_line_notice(corpus_db, no_fts):
+def test_cli_search_falls_back_with_a_one_line_notice(sample_db, no_fts):
     result = CliRunner().invoke(
-        main, ["search", "domestic abuse", "--db", str(corpus_db), "--format", "csv"]
+        main, ["search", "domestic abuse", "--db", str(sample_db), "--format", "csv"]
     )
     assert result.exit_code == 0, result.output
     notices = [line for line in result.stderr.splitlines() if "unavailable" in line]
@@ -130,9 +130,9 @@ def test_cli_search_falls_back_with_a_one_line_notice(corpus_db, no_fts):
         assert "domestic" in row["snippet"].lower()
 
 
-def test_substring_fallback_needs_every_term(corpus_db, corpus_con, no_fts):
-    result = search_database(corpus_db, "IDVA MARAC", limit=100)
-    texts = page_texts(corpus_con)
+def test_substring_fallback_needs_every_term(sample_db, sample_con, no_fts):
+    result = search_database(sample_db, "IDVA MARAC", limit=100)
+    texts = page_texts(sample_con)
     expected = {
         key for key, text in texts.items() if "idva" in text.lower() and "marac" in text.lower()
     }

@@ -21,10 +21,10 @@ with warnings.catch_warnings():  # Starlette would rather have httpx2; httpx wor
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient  # noqa: E402
 
-from pipeline.files import file_sha256  # noqa: E402
-from pipeline.run import ingest  # noqa: E402
-from pipeline.serve import create_app  # noqa: E402
-from pipeline.serve.render import MAX_SIDE_PX, capped_resolution  # noqa: E402
+from pipeline.access.serve import create_app  # noqa: E402
+from pipeline.access.serve.render import MAX_SIDE_PX, capped_resolution  # noqa: E402
+from pipeline.run.files import file_sha256  # noqa: E402
+from pipeline.run.ingest import ingest  # noqa: E402
 from tests.conftest import corpus_pdf  # noqa: E402
 
 PACKS = [

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from pipeline.cli import main
-from pipeline.highlight import DEFAULT_RESOLUTION, HIGHLIGHT_STROKE, PADDING, STROKE_WIDTH
-from pipeline.load import connect
-from pipeline.trace import TRACEABLE as ID_COLUMNS
-from pipeline.trace import source_context
+from pipeline.access.cli import main
+from pipeline.access.highlight import DEFAULT_RESOLUTION, HIGHLIGHT_STROKE, PADDING, STROKE_WIDTH
+from pipeline.access.trace import TRACEABLE as ID_COLUMNS
+from pipeline.access.trace import source_context
+from pipeline.store.load import connect
 from tests.conftest import (
     HAND_ATTENDEE,
     HAND_MONEY,
@@ -73,9 +73,9 @@ def row_box(row: dict) -> tuple[float, float, float, float]:
     return (row["x0"], row["top"], row["x1"], row["bottom"])
 
 
-def test_trace_agenda_item_on_the_corpus(corpus_db, tmp_path):
+def test_trace_agenda_item_on_the_corpus(sample_db, tmp_path):
     png = tmp_path / "item5.png"
-    result = run_trace(corpus_db, "agenda_items", KENT_ITEM_5, "--png", str(png))
+    result = run_trace(sample_db, "agenda_items", KENT_ITEM_5, "--png", str(png))
     assert result.exit_code == 0, result.output
     out = result.output
     pdf = corpus_pdf("kent-cc-cabinet-2025-01-30-agenda-frontsheet")
@@ -98,8 +98,8 @@ def test_trace_agenda_item_on_the_corpus(corpus_db, tmp_path):
     assert_highlight_at(png, (53.9, 523.78, 511.04, 549.58))
 
 
-def test_trace_meeting_on_the_corpus(corpus_db):
-    result = run_trace(corpus_db, "meetings", "2b92d1f98d77497d:m0001")
+def test_trace_meeting_on_the_corpus(sample_db):
+    result = run_trace(sample_db, "meetings", "2b92d1f98d77497d:m0001")
     assert result.exit_code == 0, result.output
     assert "  > Health and Wellbeing Board Agenda" in result.output
     assert "  > Date: Tuesday, 27th January, 2015" in result.output
@@ -227,11 +227,11 @@ def test_moved_file_is_found_at_another_ingested_path(moved_copy, tmp_path):
     assert_highlight_at(png, row_box(HAND_MONEY))
 
 
-def test_unknown_row_and_table(corpus_db):
-    result = run_trace(corpus_db, "money", "no-such-id")
+def test_unknown_row_and_table(sample_db):
+    result = run_trace(sample_db, "money", "no-such-id")
     assert result.exit_code == 1
     assert "no row in money with money_id = 'no-such-id'" in result.output
-    assert run_trace(corpus_db, "pages", "x").exit_code == 2
+    assert run_trace(sample_db, "pages", "x").exit_code == 2
 
 
 def test_source_context_locates_lines_and_cells():

@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.load import connect
-from pipeline.schema import TABLES
-from pipeline.views import VIEWS
+from pipeline.store.load import connect
+from pipeline.store.schema import TABLES
+from pipeline.store.views import VIEWS
 from tests.conftest import (
     HAND_ATTENDEE,
     HAND_MONEY,
@@ -124,7 +124,7 @@ ATTENDEES = [
     ("a15", "n1", "Zoë Adams", "present"),
     ("a16", "n1", "Zoe Adams", "present"),
 ]
-# Worked out by hand from the rule in pipeline/people.py.
+# Worked out by hand from the rule in pipeline/store/people.py.
 EXPECTED_PEOPLE = {
     "cheshire east council/bailey/rachel": (
         ["Councillor R. Bailey", "R Bailey", "RJ Bailey", "Rachel Bailey"],
