@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 
 from extractors.common.base import ExtractionContext, Extractor, register
 from extractors.common.members import seat_holders
-from extractors.common.minutes_layout import Minute, MinuteLine, minutes_segments, parse_minutes
+from extractors.common.minutes_layout import (
+    HEADING_RE,
+    Minute,
+    MinuteLine,
+    minutes_segments,
+    parse_minutes,
+)
 from extractors.common.nlp import person_names
 from extractors.common.persons import Person, parse_people
 from extractors.common.text import clean, provenance
@@ -44,7 +50,9 @@ RECEIVED_FROM_RE = re.compile(
     r"(?P<names>.+)",
     re.I,
 )
-SENTENCE_END_RE = re.compile(r"(?<![A-Z])(?<!Dr)(?<!Mr)(?<!Ms)(?<!Mrs)(?<!St)\.(?:\s|$)|, who\b|;")
+# a full stop that is not an initial's or a title's ("J. Smith", "Mr. Jones")
+FULL_STOP = r"(?<![A-Z])(?<!Dr)(?<!Mr)(?<!Ms)(?<!Mrs)(?<!St)\."
+SENTENCE_END_RE = re.compile(rf"{FULL_STOP}(?:\s|$)|, who\b|;")
 OPEN_END_RE = re.compile(
     r"(,|\(|&|\band|\bthe|\bof|\bfor|\bto|\b[A-Z]\.?|\b(?:Dr|Mr|Mrs|Ms|Cllr|Councillor)\.?)$"
 )
@@ -54,10 +62,36 @@ PUBLIC_SPEAKER_RE = re.compile(
     r"(?:comment|speaking|participation|forum|question)",
     re.I,
 )
+# An attendance entry may be a paragraph of sentences ("Present: A, B and C were present.
+# City Attorney D was also present.", "Present: Cllrs A, B and the Clerk. Members of the
+# public - Mr C."): each sentence is read on its own.
+SENTENCE_SPLIT_RE = re.compile(rf"{FULL_STOP}\s+(?=[A-Z])")
+# "... and Bill Tuttle were present" / "City Attorney Bill Kabeiseman was also present"
+PRESENT_CLAUSE_RE = re.compile(
+    r"^(?P<names>.+?)\s+(?:were|was|are|is)\s+(?P<also>also\s+)?present\W*$", re.I
+)
+# a group opened inside an attendance paragraph, by a label or "Members of the public",
+# set off by a colon or a dash: "Members of the public - Mr Steve Baldwin, MCC."
+GROUP_LABEL_RE = re.compile(
+    r"^(?P<label>(?:members\s+of\s+the\s+public|[A-Za-z/&' ]{0,40}?\b(?:present|"
+    r"in attendance|attendance|attending|apologies(?: for absence)?|absent|observers?|"
+    r"visitors?|officers|others)\b))\s*(?::|\s[–—-])\s*(?P<rest>\S.*)$",
+    re.I,
+)
+# A line broken for width may stop short of the right edge by this fraction of the text width
+# (justification and word-width estimates are rough).
+WRAP_TOLERANCE = 0.03
+# the first word of a wrapped line closes the cut entry: "Whitehead, ...", "McFadden & ..."
+WRAPPED_WORD_RE = re.compile(r"^\S+(?:[,;.)]|\s+(?:and\b|&)|$)")
+# "PCSO Sharon Diamond who reported that ...": a remark on the person, not part of the list.
+RELATIVE_CLAUSE_RE = re.compile(r",?\s+who\s+\w.*$")
 MEMBERSHIP_RE = re.compile(r"^\W*(membership|members|councillors)\b\s*:?", re.I)
 OFFICER_ROLE_RE = re.compile(
     r"^(?:parish |town |deputy |assistant )?(clerk|minute[- ]taker)\b", re.I
 )
+# A clerk titled as a councillor ("Cllr Smith (Clerk)") is a member who keeps the minutes;
+# one with a courtesy title ("Mr Richard Nolan, Clerk") is the council's officer.
+COUNCILLOR_HONORIFICS = {"Cllr", "Councillor"}
 STATUS_WORDS = {
     "present": "present",
     "late": "present",
@@ -98,9 +132,49 @@ def label_section(label: str, front_sheet: bool) -> Section:
         return Section("in_attendance", role="Observer")
     if re.search(r"visitor", text):
         return Section("in_attendance", role="Visitor")
-    if re.search(r"attendance|attending|officers|others|also present|guests", text):
+    if re.search(r"attendance|attending|officers|others|also present|guests|public", text):
         return Section("in_attendance")
     return Section("present")
+
+
+def entry_clauses(text: str, section: Section, front_sheet: bool) -> list[tuple[str, Section]]:
+    """The lists of names in an attendance entry, each with its section. The first sentence
+    is under the entry's label; a later sentence may open its own group ("Members of the
+    public - Mr C"); "... were present" is cut off, and people "also present" attend without
+    being members. A sentence that is no list ("D declared a quorum") finds nobody."""
+    sentences = SENTENCE_SPLIT_RE.split(text)
+    clauses = []
+    for index, sentence in enumerate(sentences):
+        sentence_section = section
+        if index > 0:
+            label = GROUP_LABEL_RE.match(sentence)
+            if label:
+                sentence_section = label_section(label.group("label"), front_sheet)
+                sentence = label.group("rest")
+        sentence = RELATIVE_CLAUSE_RE.sub("", sentence)
+        clause = PRESENT_CLAUSE_RE.match(sentence.strip())
+        if clause:
+            sentence = clause.group("names")
+            if clause.group("also") and sentence_section.status == "present":
+                sentence_section = Section("in_attendance")
+        clauses.append((sentence, sentence_section))
+    return clauses
+
+
+def _wrapped(previous: MinuteLine, line: MinuteLine) -> bool:
+    """Whether `line` starts where `previous` was broken by the width of the text: its first
+    word would not have fitted at the end of `previous`, and that word ends a list entry
+    ("... Mrs Victoria" / "Whitehead, Councillors", "... Nancy" / "McFadden & Amber"), so a
+    line that starts a new entry ("Clerk J Connelly") is not taken for the end of a name.
+    The word's width is estimated from the line's own average character."""
+    page_lines = previous.page.lines
+    left, right = min(ln.x0 for ln in page_lines), max(ln.x1 for ln in page_lines)
+    words = line.text.split()
+    if not words or not WRAPPED_WORD_RE.match(line.text):
+        return False
+    char_width = (line.x1 - line.x0) / len(line.text)
+    word_width = char_width * (len(words[0]) + 1)  # with the space before it
+    return previous.x1 + word_width >= right - WRAP_TOLERANCE * (right - left)
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -139,7 +213,7 @@ class _Collector:
             status = section.status
             if (
                 status == "present"
-                and not person.honorific
+                and person.honorific not in COUNCILLOR_HONORIFICS
                 and OFFICER_ROLE_RE.search(person.role or "")
             ):
                 status = "in_attendance"  # the clerk is listed with members but is an officer
@@ -217,10 +291,13 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
     def flush() -> None:
         nonlocal section, entry
         if entry.lines and section is not None:
-            people = parse_people(entry.text, section.honorific)
-            if people:
-                out.add(people, section, entry.lines)
-            elif _looks_like_prose(entry.text):
+            listed = False
+            for text, clause_section in entry_clauses(entry.text, section, front_sheet):
+                people = parse_people(text, clause_section.honorific)
+                if people:
+                    out.add(people, clause_section, entry.lines)
+                    listed = True
+            if not listed and _looks_like_prose(entry.text):
                 section = None  # the attendance list has ended
         entry = Entry()
 
@@ -258,7 +335,11 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
             flush()
             out.footnotes[footnote.group("marker")] = footnote.group("text")
             continue
-        if entry.lines and not _continues(entry.text, ml.text):
+        if (
+            entry.lines
+            and not _continues(entry.text, ml.text)
+            and not (entry.text[-1:].isalpha() and _wrapped(entry.lines[-1], ml))
+        ):
             flush()
             if section is None:
                 continue
@@ -298,6 +379,22 @@ def read_apologies(minute: Minute, out: _Collector) -> None:
         out.add(people, Section("apologies"), [ml])
 
 
+def heading_attendance(minute: Minute) -> list[MinuteLine]:
+    """The heading of a minute when it is itself an attendance list: "2661. Apologies for
+    absence: Cllrs Shewell & Cobb." or a bold "Present: Cllr N Hackett (Chairman)" running
+    over several heading lines. Only a label followed by names counts, so a bare
+    "Apologies" heading is left to `read_apologies`."""
+    if not minute.heading:
+        return []
+    first = minute.heading[0]
+    numbered = HEADING_RE.match(first.text)
+    text = numbered.group("title") if numbered else first.text
+    label = LABEL_RE.match(text)
+    if not label or not (label.group("rest") or "").strip():
+        return []
+    return [MinuteLine(first.page, first.line, text, first.cut_at), *minute.heading[1:]]
+
+
 def read_public_speakers(minute: Minute, out: _Collector) -> None:
     """Members of the public named in prose as having spoken ("X provided public comment")."""
     for ml in minute.body:
@@ -321,7 +418,7 @@ class AttendeesExtractor(Extractor):
             for minute in document.minutes:
                 if APOLOGY_TITLE_RE.search(minute.title):
                     read_apologies(minute, out)
-                read_attendance(minute.body, out)
+                read_attendance(heading_attendance(minute) + minute.body, out)
                 read_public_speakers(minute, out)
             ctx.found.attendees.extend(out.finish())
         for segment in ctx.segments("front_sheet"):

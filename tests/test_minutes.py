@@ -27,6 +27,12 @@ KENT = "kent-cc-cabinet-2025-01-30-printed-minutes"
 MILBURN = "milburn-pc-2018-11-06-minutes"
 PALO_ALTO = "east-palo-alto-planning-commission-2020-01-27-minutes"
 CHICAGO = "chicago-ssa21-lincoln-square-2018-01-29-minutes"
+BURTON_2024 = "burton-cum-walden-pc-2024-03-05-minutes"
+BURTON_2025 = "burton-cum-walden-pc-2025-06-03-minutes"
+SOULDERN_2014 = "souldern-pc-2014-01-22-minutes"
+TINTERN_2018 = "tintern-cc-2018-09-24-minutes"
+TINTERN_2019 = "tintern-cc-2019-03-25-minutes"
+RIVERGROVE = "rivergrove-cc-2018-12-10-minutes"
 
 
 def attendee(stem: str, name: str, meeting: str | None = None) -> AttendeeRecord:
@@ -149,6 +155,59 @@ def test_clerk_listed_with_members_is_an_officer():
     assert attendee(MILBURN, "J Connelly").status == "in_attendance"
     assert attendee(MILBURN, "A Armstrong").organisation == "EDC"
     assert len(extract_corpus(MILBURN).attendees) == 7
+
+
+def test_clerk_with_a_courtesy_title_is_an_officer():
+    # "... David Dent, Councillors, and Mr Richard Nolan, Clerk." (page 1)
+    nolan = attendee(BURTON_2025, "Richard Nolan")
+    assert (nolan.honorific, nolan.role, nolan.status) == ("Mr", "Clerk", "in_attendance")
+    # "Mrs B McGarry (Clerk)" in the "Present:" column (page 1)
+    assert attendee(SOULDERN_2014, "B McGarry").status == "in_attendance"
+    # a councillor is still a member: "Cllr ..." rows of the same lists stay present
+    assert attendee(BURTON_2025, "Jane Ritchie").status == "present"
+
+
+def test_attendance_list_printed_as_a_minute_heading():
+    # "2661. Apologies for absence: Cllrs Shewell & Cobb." is the whole minute (page 1)
+    for name in ("Shewell", "Cobb"):
+        row = attendee(TINTERN_2019, name)
+        assert (row.honorific, row.status) == ("Cllr", "apologies")
+    # "2566. Apologies for absence: Cllr Pocock."
+    assert attendee(TINTERN_2018, "Pocock").status == "apologies"
+
+
+def test_attendance_paragraph_read_sentence_by_sentence():
+    # "... and Bill Tuttle were present. City Attorney Bill Kabeiseman was also present."
+    assert attendee(RIVERGROVE, "Bill Tuttle").status == "present"
+    # "... and the Clerk. Members of the public – Mr Steve Baldwin, MCC."
+    baldwin = attendee(TINTERN_2018, "Steve Baldwin")
+    assert (baldwin.honorific, baldwin.organisation, baldwin.status) == (
+        "Mr",
+        "MCC",
+        "in_attendance",
+    )
+    # "Also present: PCSO Sharon Diamond who reported that she was meeting ..."
+    diamond = attendee(BURTON_2024, "Sharon Diamond")
+    assert (diamond.honorific, diamond.status) == ("PCSO", "in_attendance")
+
+
+def test_initials_of_a_post_before_a_name_are_a_title():
+    # "Members of the public – CSO Jones & Beth Winstone." (page 1)
+    jones = attendee(TINTERN_2019, "Jones")
+    assert (jones.honorific, jones.status) == ("CSO", "in_attendance")
+    assert attendee(TINTERN_2019, "Beth Winstone").honorific is None
+    names = {a.name for a in extract_corpus(SEED_000).attendees}
+    assert "England" not in names  # "NHS England" is a body, not "NHS" + a name
+
+
+def test_name_cut_by_the_end_of_a_full_line():
+    # "... Mr David Dent and Mrs Victoria" ends a full-width line; "Whitehead, Councillors,
+    # and Mrs Susan Ryding, Clerk" follows (page 1)
+    assert attendee(BURTON_2024, "Victoria Whitehead").status == "present"
+    assert attendee(BURTON_2024, "Susan Ryding").status == "in_attendance"
+    # "Councillors ... and P Moran" also fills its line, but "Clerk J Connelly" starts a new
+    # entry: the next line's first word does not close a name
+    assert attendee(MILBURN, "P Moran").status == "present"
 
 
 def test_roll_call_table_and_public_speaker():

@@ -73,6 +73,9 @@ NAME_TOKEN_RE = re.compile(
     r"|[A-Z][a-z]*[A-Z][a-z]+|(?:de|van|von|der|da|di|le|la)|[A-Z][A-Z'-]+)$"
 )
 ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
+# A post's initials printed as a title before a name ("PCSO Sharon Diamond", "CSO Jones");
+# three letters at least, so that run-together initials ("JA Smith") stay part of the name.
+TITLE_ACRONYM_RE = re.compile(r"^[A-Z]{3,6}$")
 PAREN_RE = re.compile(r"\(([^()]*)\)")
 REFERENCE_NOTE_RE = re.compile(r"^(item|minute|min\.?|agenda item)s?\b", re.I)
 FOOTNOTE_RE = re.compile(r"(\*+|†+|‡+)\s*$")
@@ -147,6 +150,14 @@ def _parse_person_chunk(chunk: str, carried: str | None) -> tuple[Person | None,
     parens = [p.strip() for p in PAREN_RE.findall(chunk)]
     bare = PAREN_RE.sub(" ", chunk).split()
     honorific, plural, tokens = _strip_honorific(bare)
+    if (
+        not honorific
+        and len(tokens) >= 2
+        and TITLE_ACRONYM_RE.match(tokens[0])
+        and not ORG_WORDS.search(tokens[0])  # "NHS England" is a body, not a title
+        and is_name(tokens[1:], titled=True)
+    ):
+        honorific, tokens = tokens[0], tokens[1:]  # "PCSO Sharon Diamond"
     organisation = None
     if len(tokens) >= 2 and ACRONYM_RE.match(tokens[-1]) and is_name(tokens[:-1]):
         organisation = tokens[-1]  # "A Armstrong EDC"
