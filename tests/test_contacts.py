@@ -221,6 +221,14 @@ def test_contacts_in_the_database(corpus_con):
             "ladwp-board-of-commissioners-2022-01-25-agenda",
             [("Commission Office", "(213) 367-1356", None, 1)],
         ),
+        # local numbers without an area code: p6 "should call the City Clerk's Office at
+        # 903-6304 48 hours in advance" (p5 prints the full "(650) 903-6304"); Omaha p22
+        # "Please contact Sandra L. Moses - 444-5552 if arrangements need to be made."
+        (
+            "mountain-view-city-council-2016-04-05-agenda",
+            [(None, "(650) 903-6304", None, 5), (None, "903-6304", None, 6)],
+        ),
+        ("omaha-city-council-2012-10-16-agenda", [(None, "444-5552", None, 22)]),
     ],
 )
 def test_contacts_offered_in_a_sentence(stem, contacts):

@@ -16,6 +16,9 @@ REGIONS = ("GB", "US")  # UK packs first; "US" also covers Canadian (+1) numbers
 EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'’-]*@ ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*")
 NON_DIGIT_RE = re.compile(r"\D")
 EMAIL_TAIL_RE = re.compile(r"^\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?$")
+# A North American number without its area code ("call the City Clerk's Office at 903-6304"):
+# an exchange (first digit 2-9) and a line number, standing alone.
+LOCAL_PHONE_RE = re.compile(r"(?<![\d-])[2-9]\d{2}-\d{4}(?![\d-])")
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,12 @@ def find_phones(text: str) -> list[Found]:
                 continue
             found.append(Found("phone", match.raw_string, match.start, match.end))
     return sorted(found, key=lambda f: f.start)
+
+
+def find_local_phones(text: str) -> list[Found]:
+    """North American seven-digit numbers ("444-5552"). They cannot be validated, so only a
+    caller that knows the text offers a phone (a sentence asking to call) should look."""
+    return [Found("phone", m.group(0), m.start(), m.end()) for m in LOCAL_PHONE_RE.finditer(text)]
 
 
 def find_emails(text: str, partial_at_end: bool = False) -> list[Found]:

@@ -1,5 +1,6 @@
 """Contacts offered in a sentence: "please contact the City Clerk's Office at (949) 425-2505",
-"Email comments to cityclerk@hermosabeach.gov", "by calling (949) 425-2509".
+"Email comments to cityclerk@hermosabeach.gov", "by calling (949) 425-2509", "Please
+contact Sandra L. Moses - 444-5552" (a local number without its area code).
 
 North American agendas rarely print a contact block; they say whom to call or write to in
 the accessibility notice and the public-comment instructions. A phone or mailbox in a
@@ -17,7 +18,13 @@ from dataclasses import dataclass
 
 from extractors.common.base import ExtractionContext, Extractor, register
 from extractors.common.linking import ItemLinker
-from extractors.common.phones import Found, clean_email, find_emails, find_phones
+from extractors.common.phones import (
+    Found,
+    clean_email,
+    find_emails,
+    find_local_phones,
+    find_phones,
+)
 from extractors.common.text import provenance
 from pipeline.models import ContactRecord, Line, Page
 
@@ -84,7 +91,13 @@ def prose_contacts(page: Page) -> list[tuple[str | None, str | None, str | None,
     found: list[Found] = []
     for begin, end in _after_cues(text):
         window = text[begin:end]
-        for item in find_phones(window) + find_emails(window):
+        phones = find_phones(window)
+        phones += [
+            local
+            for local in find_local_phones(window)
+            if not any(local.start < p.end and p.start < local.end for p in phones)
+        ]
+        for item in phones + find_emails(window):
             found.append(Found(item.kind, item.raw, item.start + begin, item.end + begin))
     by_sentence: dict[tuple[int, int], list[_Mention]] = {}
     for item in sorted(found, key=lambda f: f.start):
