@@ -23,7 +23,13 @@ from extractors.base import ExtractionContext, Extractor, register
 from extractors.text import clean, provenance
 from pipeline.models import AgendaItemRecord, Line, Page, PageRange
 from pipeline.segment import AGENDA_HEADING_RE
-from pipeline.structure import Entry, Label, build_outline, unnumbered_headings
+from pipeline.structure import (
+    Entry,
+    Label,
+    build_outline,
+    unnumbered_headings,
+    unnumbered_sublists,
+)
 
 PAGES_RE = re.compile(r"\(\s*pages?\s+(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4}))?\s*\)", re.I)
 PAGE_CELL_RE = re.compile(r"^(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?$")
@@ -234,6 +240,7 @@ def outline_items(pages: list[Page]) -> list[_Item]:
     """Items of the agenda pages in reading order: numbered entries and unnumbered headings."""
     entries = build_outline(pages, stop=STOP_RE)
     entries += unnumbered_headings(pages, entries) + _lost_numbers(pages, entries)
+    entries += unnumbered_sublists(pages, entries)
     order = {page.number: index for index, page in enumerate(pages)}
     entries.sort(key=lambda e: (order[e.page.number], e.lines[0].top, e.lines[0].x0))
     parts = _parts_by_line(pages)

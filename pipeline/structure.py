@@ -40,6 +40,8 @@ SIZE_TOLERANCE = 0.6  # points: type sizes this close are the same type
 HEADING_MAX_CHARS = 100  # an unnumbered heading is a short line
 UNIFORM_SHARE = 0.8  # outermost entries sharing one type when this share of them does
 FULL_LINE = 0.8  # a line reaching this share of the text block's width is full
+MIN_SUBLIST = 3  # one-line topics under an item: this many make a sub-list, fewer are a note
+# (a presenter's name over a department)
 
 LABEL_RE = re.compile(
     r"^(?:"
@@ -595,3 +597,51 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
                 continue
             found.append(Entry.at_line(page, line, text))
     return found
+
+
+def unnumbered_sublists(pages: list[Page], entries: list[Entry]) -> list[Entry]:
+    """Topics listed one per line right under an item, indented from it and aligned with each
+    other, with no label ("5. Discussions" over "Introductions" / "Vacancy Search Update"):
+    each line is a sub-item without a number, when there are at least ``MIN_SUBLIST``."""
+    used = {id(line) for e in entries for line in e.lines}
+    right = max((ln.x1 for p in pages for ln in p.lines), default=0.0)
+    found: list[Entry] = []
+    for entry in entries:
+        page = entry.page
+        kind = PageType.of(page)
+        tolerance = X_TOLERANCE * kind.size
+        index = next(i for i, line in enumerate(page.lines) if line is entry.lines[-1])
+        run: list[Line] = []
+        previous = entry.lines[-1]
+        for line in page.lines[index + 1 :]:
+            if id(line) in used or line.top - previous.top > WRAP_GAP * kind.pitch:
+                break
+            aligned = abs(line.x0 - run[0].x0) <= tolerance if run else True
+            if not aligned or line.x0 <= entry.x + tolerance or not _topic_line(line.text):
+                break
+            if len(line.spans) > 1 or line.x1 >= line.x0 + FULL_LINE * (right - line.x0):
+                break  # a table row, or a line of a wrapped paragraph
+            run.append(line)
+            previous = line
+        if len(run) >= MIN_SUBLIST:
+            for line in run:
+                sub = Entry.at_line(page, line, line.text.strip())
+                sub.parent = entry
+                found.append(sub)
+                used.add(id(line))
+    return found
+
+
+def _topic_line(text: str) -> bool:
+    """A short line naming a topic: capitalised, no label, no "Field: value", not a sentence
+    or a lead-in."""
+    text = text.strip()
+    return bool(
+        len(text) <= HEADING_MAX_CHARS
+        and text[:1].isupper()
+        and re.search(r"[A-Za-z]{2}", text)
+        and not text.endswith((".", ":", ";", ","))
+        and not parse_labels(text)[0]
+        and not FIELD_RE.match(text)
+        and not is_banner(text)
+    )

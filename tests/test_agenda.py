@@ -127,3 +127,21 @@ def test_memo_fields_and_wrapped_capitals_are_not_sections():
     assert not any(i.title.startswith(("DATE:", "FROM:", "TO:", "SUBJECT:")) for i in report)
     agenda = extract_corpus("la-habra-heights-cc-2022-12-12-agenda").agenda_items
     assert not any("MEETING LIVE AT" in i.title for i in agenda)
+
+
+def test_unlabelled_topics_listed_under_an_item_are_sub_items():
+    """Chicago's district council agenda lists four discussion topics one per line, indented
+    under "5. Discussions" with no labels (checked on the rendered page: Introductions,
+    District Council Overview, Vacancy Search Update, Superintendent Search Updates): each is a
+    sub-item of 5 without a number. Cupertino's presenter and department under "9.
+    RECOGNITION" are two lines only, a note, not a sub-list."""
+    items = extract_corpus("chicago-police-district-council-001-2023-06-06-agenda").agenda_items
+    topics = [(i.title, i.parent) for i in items if i.number is None]
+    assert topics == [
+        ("Introductions", "5"),
+        ("District Council Overview", "5"),
+        ("Vacancy Search Update", "5"),
+        ("Superintendent Search Updates", "5"),
+    ]
+    cupertino = extract_corpus("cupertino-usd-board-2016-02-09-agenda").agenda_items
+    assert not any(i.title in ("Bob Schrick", "Maintenance Department") for i in cupertino)
