@@ -9,7 +9,9 @@ numbering only, never about a council's phrases:
   above it (the first of its scheme, indented or at the same indent in less prominent type),
   or restarts the outermost list (a second session numbered from 1 again);
 - a nested list introduced by a lead-in sentence ("Recommended Action:", "... two matters:")
-  or following running text at its parent's indent is part of that entry's text, not entries;
+  or following running text at its parent's indent is part of that entry's text, not entries,
+  unless it is numbered and indented like sub-lists already taken under earlier entries and
+  the text is not a labelled field ("Recommendation: ...");
 - a decimal label names its parent: "2.01" sits under "2" even where "2" is not printed;
 - an entry's title runs on over the following lines while they are close (within
   ``WRAP_GAP`` line pitches), in the same type, and the line above was full or is in capitals,
@@ -254,6 +256,8 @@ class OutlineBuilder:
         self.entries: list[Entry] = []
         self.stack: list[_List] = []
         self.since_entry: list[Line] = []  # non-entry lines since the last entry's title
+        # nested lists already taken as sub-items: (label key, indent) of each
+        self.sublists: list[tuple[tuple[str, str, str], float]] = []
 
     def feed(
         self,
@@ -301,7 +305,9 @@ class OutlineBuilder:
                 return None if not same_indent else (0, "restart")
             if label.key in {lst.key for lst in self.stack}:
                 return None
-            if self._in_running_text(same_indent, prominence):
+            if self._in_running_text(same_indent, prominence) and not self._like_sublists(
+                label, line, tolerance
+            ):
                 return None
             return len(self.stack), "child"
         if label.scheme == "decimal" and label.ordinal == 1 and label.prefix.isdigit():
@@ -334,6 +340,18 @@ class OutlineBuilder:
         if label.scheme == "decimal":
             return parent.label is not None and label.prefix == parent.label.number
         return label.ordinal == 1
+
+    def _like_sublists(self, label: Label, line: Line, tolerance: float) -> bool:
+        """The list is numbered and indented like sub-lists already taken under earlier
+        entries (I.1-2, J.1-3 ... then M.1-7 after a lead-in sentence): it is one more,
+        unless the text before it is a labelled field ("RECOMMENDATION: ... Council:"),
+        whose clauses are the entry's details."""
+        if any(FIELD_RE.match(text.text.strip()) for text in self.since_entry):
+            return False
+        return any(
+            key[:2] == label.key[:2] and abs(line.x0 - x) <= tolerance
+            for key, x in self.sublists
+        )  # scheme and punctuation: a decimal sub-list's prefix is its own parent's number
 
     def _in_running_text(self, same_indent: bool, prominence: tuple[float, bool]) -> bool:
         """A nested list after a lead-in ("...as follows:"), or after running text at its
@@ -381,6 +399,8 @@ class OutlineBuilder:
             parent=parent,
         )
         opened = _List(key=label.key, x=line.x0, ordinal=label.ordinal, entry=entry)
+        if action == "child":
+            self.sublists.append((label.key, line.x0))
         if action == "continue":
             self.stack[depth] = opened
         else:

@@ -145,3 +145,22 @@ def test_unlabelled_topics_listed_under_an_item_are_sub_items():
     ]
     cupertino = extract_corpus("cupertino-usd-board-2016-02-09-agenda").agenda_items
     assert not any(i.title in ("Bob Schrick", "Maintenance Department") for i in cupertino)
+
+
+def test_a_sub_list_laid_out_like_earlier_ones_is_items_after_running_text():
+    """LA DWP's closed session "M." has a lead-in sentence ("... regarding the below items:")
+    over seven numbered conferences at the indent of the numbered sub-items of I-L (checked on
+    pages 6-7): they are sub-items of M. Aliso Viejo's consent items 4.1-4.7 follow the
+    consent calendar's explanatory paragraph, at the indent of 1.1-1.2 (pages 3-4). La Habra
+    Heights' lettered clauses under a "RECOMMENDATION: ... Council:" field stay details
+    (page 3-4: "A. Appoint Council Member ___ to serve as Mayor")."""
+    ladwp = extract_corpus("ladwp-board-of-commissioners-2022-01-25-agenda").agenda_items
+    closed = [(i.number, i.title) for i in ladwp if i.parent == "M"]
+    assert [number for number, _ in closed] == [str(n) for n in range(1, 8)]
+    assert all(t.startswith("CONFERENCE WITH LEGAL COUNSEL") for _, t in closed)
+    aliso = extract_corpus("aliso-viejo-cc-2021-01-20-agenda").agenda_items
+    consent = [(i.number, i.parent) for i in aliso if i.parent == "4"]
+    assert consent == [(f"4.{n}", "4") for n in range(1, 8)]
+    assert next(i.title for i in aliso if i.number == "4.3") == "ACCOUNTS PAYABLE"
+    habra = extract_corpus("la-habra-heights-cc-2022-12-12-agenda").agenda_items
+    assert not any(i.title.startswith("Appoint Council Member") for i in habra)
