@@ -7,7 +7,8 @@ numbering only, never about a council's phrases:
 - a line opens with a label; a label is an entry when it continues a list already open at
   the same indent (the next letter, numeral or number), starts a list nested under the entry
   above it (the first of its scheme, indented or at the same indent in less prominent type),
-  or restarts the outermost list (a second session numbered from 1 again);
+  restarts the outermost list (a second session numbered from 1 again), or repeats the
+  outermost list's last number at its indent (an item printed twice);
 - a nested list introduced by a lead-in sentence ("Recommended Action:", "... two matters:")
   or following running text at its parent's indent is part of that entry's text, not entries,
   unless it is numbered and indented like sub-lists already taken under earlier entries and
@@ -292,6 +293,8 @@ class OutlineBuilder:
         if not self.stack:
             return 0, "start"
         top = self.stack[0]
+        if self._repeats(top, label) and abs(line.x0 - top.x) <= tolerance:
+            return 0, "continue"  # the last outermost number printed again: one more entry
         lone = len(self.stack) == 1 and self.entries[-1] is top.entry and top.ordinal > 1
         lone = lone and sum(e.parent is None for e in self.entries) == 1
         if label.ordinal == 1 and lone:
@@ -334,6 +337,17 @@ class OutlineBuilder:
                 label.ordinal == open_list.ordinal + 1 and label.suffix == "a"
             )
         return label.ordinal == open_list.ordinal + 1
+
+    @staticmethod
+    def _repeats(open_list: _List, label: Label) -> bool:
+        """The label is the open list's last number again, in the same style."""
+        last = open_list.entry.label
+        return (
+            label.key == open_list.key
+            and label.ordinal == open_list.ordinal
+            and last is not None
+            and label.number == last.number
+        )
 
     @staticmethod
     def _starts_child(label: Label, parent: Entry) -> bool:

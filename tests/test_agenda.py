@@ -164,3 +164,14 @@ def test_a_sub_list_laid_out_like_earlier_ones_is_items_after_running_text():
     assert next(i.title for i in aliso if i.number == "4.3") == "ACCOUNTS PAYABLE"
     habra = extract_corpus("la-habra-heights-cc-2022-12-12-agenda").agenda_items
     assert not any(i.title.startswith("Appoint Council Member") for i in habra)
+
+
+def test_an_outermost_number_printed_twice_is_two_items():
+    """Rosemead's agenda prints "4. PUBLIC HEARING" twice on page 4, once over 4.A and again
+    as an empty heading right before "5. CONSENT CALENDAR" (checked on the page): both are
+    items, and the list goes on to 5-8."""
+    items = extract_corpus("rosemead-cc-2022-11-08-agenda").agenda_items
+    outer = [(i.number, i.provenance.page) for i in items if i.number and i.parent is None]
+    assert [n for n, _ in outer] == ["1", "2", "3", "4", "4", "5", "6", "7", "8"]
+    hearings = [i for i in items if i.number == "4"]
+    assert [(i.title, i.provenance.page) for i in hearings] == [("PUBLIC HEARING", 4)] * 2
