@@ -19,7 +19,13 @@ import re
 from dataclasses import dataclass
 
 from extractors.common.base import ExtractionContext, Extractor, register
-from extractors.common.structure import Entry, Label, build_outline, unnumbered_headings
+from extractors.common.structure import (
+    Entry,
+    Label,
+    build_outline,
+    unnumbered_headings,
+    unnumbered_sublists,
+)
 from extractors.common.text import AGENDA_HEADING_RE, clean, provenance
 from extractors.meetings.agenda import AGENDA_MEETING_KEY
 from pipeline.models import AgendaItemRecord, Line, Page, PageRange
@@ -233,6 +239,7 @@ def outline_items(pages: list[Page]) -> list[_Item]:
     """Items of the agenda pages in reading order: numbered entries and unnumbered headings."""
     entries = build_outline(pages, stop=STOP_RE)
     entries += unnumbered_headings(pages, entries) + _lost_numbers(pages, entries)
+    entries += unnumbered_sublists(pages, entries)
     order = {page.number: index for index, page in enumerate(pages)}
     entries.sort(key=lambda e: (order[e.page.number], e.lines[0].top, e.lines[0].x0))
     parts = _parts_by_line(pages)

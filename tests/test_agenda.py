@@ -127,3 +127,51 @@ def test_memo_fields_and_wrapped_capitals_are_not_sections():
     assert not any(i.title.startswith(("DATE:", "FROM:", "TO:", "SUBJECT:")) for i in report)
     agenda = extract_corpus("la-habra-heights-cc-2022-12-12-agenda").agenda_items
     assert not any("MEETING LIVE AT" in i.title for i in agenda)
+
+
+def test_unlabelled_topics_listed_under_an_item_are_sub_items():
+    """Chicago's district council agenda lists four discussion topics one per line, indented
+    under "5. Discussions" with no labels (checked on the rendered page: Introductions,
+    District Council Overview, Vacancy Search Update, Superintendent Search Updates): each is a
+    sub-item of 5 without a number. Cupertino's presenter and department under "9.
+    RECOGNITION" are two lines only, a note, not a sub-list."""
+    items = extract_corpus("chicago-police-district-council-001-2023-06-06-agenda").agenda_items
+    topics = [(i.title, i.parent) for i in items if i.number is None]
+    assert topics == [
+        ("Introductions", "5"),
+        ("District Council Overview", "5"),
+        ("Vacancy Search Update", "5"),
+        ("Superintendent Search Updates", "5"),
+    ]
+    cupertino = extract_corpus("cupertino-usd-board-2016-02-09-agenda").agenda_items
+    assert not any(i.title in ("Bob Schrick", "Maintenance Department") for i in cupertino)
+
+
+def test_a_sub_list_laid_out_like_earlier_ones_is_items_after_running_text():
+    """LA DWP's closed session "M." has a lead-in sentence ("... regarding the below items:")
+    over seven numbered conferences at the indent of the numbered sub-items of I-L (checked on
+    pages 6-7): they are sub-items of M. Aliso Viejo's consent items 4.1-4.7 follow the
+    consent calendar's explanatory paragraph, at the indent of 1.1-1.2 (pages 3-4). La Habra
+    Heights' lettered clauses under a "RECOMMENDATION: ... Council:" field stay details
+    (page 3-4: "A. Appoint Council Member ___ to serve as Mayor")."""
+    ladwp = extract_corpus("ladwp-board-of-commissioners-2022-01-25-agenda").agenda_items
+    closed = [(i.number, i.title) for i in ladwp if i.parent == "M"]
+    assert [number for number, _ in closed] == [str(n) for n in range(1, 8)]
+    assert all(t.startswith("CONFERENCE WITH LEGAL COUNSEL") for _, t in closed)
+    aliso = extract_corpus("aliso-viejo-cc-2021-01-20-agenda").agenda_items
+    consent = [(i.number, i.parent) for i in aliso if i.parent == "4"]
+    assert consent == [(f"4.{n}", "4") for n in range(1, 8)]
+    assert next(i.title for i in aliso if i.number == "4.3") == "ACCOUNTS PAYABLE"
+    habra = extract_corpus("la-habra-heights-cc-2022-12-12-agenda").agenda_items
+    assert not any(i.title.startswith("Appoint Council Member") for i in habra)
+
+
+def test_an_outermost_number_printed_twice_is_two_items():
+    """Rosemead's agenda prints "4. PUBLIC HEARING" twice on page 4, once over 4.A and again
+    as an empty heading right before "5. CONSENT CALENDAR" (checked on the page): both are
+    items, and the list goes on to 5-8."""
+    items = extract_corpus("rosemead-cc-2022-11-08-agenda").agenda_items
+    outer = [(i.number, i.provenance.page) for i in items if i.number and i.parent is None]
+    assert [n for n, _ in outer] == ["1", "2", "3", "4", "4", "5", "6", "7", "8"]
+    hearings = [i for i in items if i.number == "4"]
+    assert [(i.title, i.provenance.page) for i in hearings] == [("PUBLIC HEARING", 4)] * 2

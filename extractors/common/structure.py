@@ -7,9 +7,12 @@ numbering only, never about a council's phrases:
 - a line opens with a label; a label is an entry when it continues a list already open at
   the same indent (the next letter, numeral or number), starts a list nested under the entry
   above it (the first of its scheme, indented or at the same indent in less prominent type),
-  or restarts the outermost list (a second session numbered from 1 again);
+  restarts the outermost list (a second session numbered from 1 again), or repeats the
+  outermost list's last number at its indent (an item printed twice);
 - a nested list introduced by a lead-in sentence ("Recommended Action:", "... two matters:")
-  or following running text at its parent's indent is part of that entry's text, not entries;
+  or following running text at its parent's indent is part of that entry's text, not entries,
+  unless it is numbered and indented like sub-lists already taken under earlier entries and
+  the text is not a labelled field ("Recommendation: ...");
 - a decimal label names its parent: "2.01" sits under "2" even where "2" is not printed;
 - an entry's title runs on over the following lines while they are close (within
   ``WRAP_GAP`` line pitches), in the same type, and the line above was full or is in capitals,
@@ -40,6 +43,8 @@ SIZE_TOLERANCE = 0.6  # points: type sizes this close are the same type
 HEADING_MAX_CHARS = 100  # an unnumbered heading is a short line
 UNIFORM_SHARE = 0.8  # outermost entries sharing one type when this share of them does
 FULL_LINE = 0.8  # a line reaching this share of the text block's width is full
+MIN_SUBLIST = 3  # one-line topics under an item: this many make a sub-list, fewer are a note
+# (a presenter's name over a department)
 
 LABEL_RE = re.compile(
     r"^(?:"
@@ -252,6 +257,8 @@ class OutlineBuilder:
         self.entries: list[Entry] = []
         self.stack: list[_List] = []
         self.since_entry: list[Line] = []  # non-entry lines since the last entry's title
+        # nested lists already taken as sub-items: (label key, indent) of each
+        self.sublists: list[tuple[tuple[str, str, str], float]] = []
 
     def feed(
         self,
@@ -286,6 +293,8 @@ class OutlineBuilder:
         if not self.stack:
             return 0, "start"
         top = self.stack[0]
+        if self._repeats(top, label) and abs(line.x0 - top.x) <= tolerance:
+            return 0, "continue"  # the last outermost number printed again: one more entry
         lone = len(self.stack) == 1 and self.entries[-1] is top.entry and top.ordinal > 1
         lone = lone and sum(e.parent is None for e in self.entries) == 1
         if label.ordinal == 1 and lone:
@@ -299,7 +308,9 @@ class OutlineBuilder:
                 return None if not same_indent else (0, "restart")
             if label.key in {lst.key for lst in self.stack}:
                 return None
-            if self._in_running_text(same_indent, prominence):
+            if self._in_running_text(same_indent, prominence) and not self._like_sublists(
+                label, line, tolerance
+            ):
                 return None
             return len(self.stack), "child"
         if label.scheme == "decimal" and label.ordinal == 1 and label.prefix.isdigit():
@@ -328,10 +339,32 @@ class OutlineBuilder:
         return label.ordinal == open_list.ordinal + 1
 
     @staticmethod
+    def _repeats(open_list: _List, label: Label) -> bool:
+        """The label is the open list's last number again, in the same style."""
+        last = open_list.entry.label
+        return (
+            label.key == open_list.key
+            and label.ordinal == open_list.ordinal
+            and last is not None
+            and label.number == last.number
+        )
+
+    @staticmethod
     def _starts_child(label: Label, parent: Entry) -> bool:
         if label.scheme == "decimal":
             return parent.label is not None and label.prefix == parent.label.number
         return label.ordinal == 1
+
+    def _like_sublists(self, label: Label, line: Line, tolerance: float) -> bool:
+        """The list is numbered and indented like sub-lists already taken under earlier
+        entries (I.1-2, J.1-3 ... then M.1-7 after a lead-in sentence): it is one more,
+        unless the text before it is a labelled field ("RECOMMENDATION: ... Council:"),
+        whose clauses are the entry's details."""
+        if any(FIELD_RE.match(text.text.strip()) for text in self.since_entry):
+            return False
+        return any(
+            key[:2] == label.key[:2] and abs(line.x0 - x) <= tolerance for key, x in self.sublists
+        )  # scheme and punctuation: a decimal sub-list's prefix is its own parent's number
 
     def _in_running_text(self, same_indent: bool, prominence: tuple[float, bool]) -> bool:
         """A nested list after a lead-in ("...as follows:"), or after running text at its
@@ -379,6 +412,8 @@ class OutlineBuilder:
             parent=parent,
         )
         opened = _List(key=label.key, x=line.x0, ordinal=label.ordinal, entry=entry)
+        if action == "child":
+            self.sublists.append((label.key, line.x0))
         if action == "continue":
             self.stack[depth] = opened
         else:
@@ -595,3 +630,51 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
                 continue
             found.append(Entry.at_line(page, line, text))
     return found
+
+
+def unnumbered_sublists(pages: list[Page], entries: list[Entry]) -> list[Entry]:
+    """Topics listed one per line right under an item, indented from it and aligned with each
+    other, with no label ("5. Discussions" over "Introductions" / "Vacancy Search Update"):
+    each line is a sub-item without a number, when there are at least ``MIN_SUBLIST``."""
+    used = {id(line) for e in entries for line in e.lines}
+    right = max((ln.x1 for p in pages for ln in p.lines), default=0.0)
+    found: list[Entry] = []
+    for entry in entries:
+        page = entry.page
+        kind = PageType.of(page)
+        tolerance = X_TOLERANCE * kind.size
+        index = next(i for i, line in enumerate(page.lines) if line is entry.lines[-1])
+        run: list[Line] = []
+        previous = entry.lines[-1]
+        for line in page.lines[index + 1 :]:
+            if id(line) in used or line.top - previous.top > WRAP_GAP * kind.pitch:
+                break
+            aligned = abs(line.x0 - run[0].x0) <= tolerance if run else True
+            if not aligned or line.x0 <= entry.x + tolerance or not _topic_line(line.text):
+                break
+            if len(line.spans) > 1 or line.x1 >= line.x0 + FULL_LINE * (right - line.x0):
+                break  # a table row, or a line of a wrapped paragraph
+            run.append(line)
+            previous = line
+        if len(run) >= MIN_SUBLIST:
+            for line in run:
+                sub = Entry.at_line(page, line, line.text.strip())
+                sub.parent = entry
+                found.append(sub)
+                used.add(id(line))
+    return found
+
+
+def _topic_line(text: str) -> bool:
+    """A short line naming a topic: capitalised, no label, no "Field: value", not a sentence
+    or a lead-in."""
+    text = text.strip()
+    return bool(
+        len(text) <= HEADING_MAX_CHARS
+        and text[:1].isupper()
+        and re.search(r"[A-Za-z]{2}", text)
+        and not text.endswith((".", ":", ";", ","))
+        and not parse_labels(text)[0]
+        and not FIELD_RE.match(text)
+        and not is_banner(text)
+    )
