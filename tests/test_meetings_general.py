@@ -44,6 +44,31 @@ def test_report_addressed_to_a_meeting(stem: str, day: str, body: str):
     assert meetings[0].provenance.page == 1
 
 
+@pytest.mark.parametrize(
+    ("stem", "day", "body"),
+    [
+        # "AGENDA ITEM / DATE: January 20, 2021 / TO: Mayor and City Council": the date is a
+        # plain "Date:" field, no meeting word beside it
+        ("aliso-viejo-cc-2021-01-20-report-salary-schedule", "2021-01-20", "City Council"),
+        # running head "Community Grant Applications 13th March 2018" over the first line
+        # "Amenities, Leisure & Community Services Committee"
+        (
+            "sutton-coldfield-tc-alcs-committee-2018-03-13-grant-applications-report",
+            "2018-03-13",
+            "Amenities, Leisure & Community Services Committee",
+        ),
+    ],
+)
+def test_paper_date_of_a_report_addressed_to_a_body(stem: str, day: str, body: str):
+    """A paper that names the body it goes to and no meeting date: its own date (the first
+    at the top of the page, running head included) is the meeting's."""
+    meetings = _meetings(stem)
+    assert [(m.kind, m.meeting_date.isoformat()) for m in meetings] == [("agenda", day)]
+    assert meetings[0].body == body
+    assert meetings[0].provenance.page == 1
+    assert meetings[0].start_time is None and meetings[0].venue is None  # none printed
+
+
 def test_letter_date_is_not_the_meeting_date():
     """'Date: 7 January 2025' is the despatch letter's; 'COUNTY COUNCIL - THURSDAY, 9 JANUARY
     2025' is the meeting the supplement is for."""

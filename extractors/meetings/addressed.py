@@ -8,8 +8,12 @@ meeting of kind "agenda": the document is a paper for that meeting, not its reco
 
 The date is taken in this order, so a letter's own date loses to the meeting it announces:
 a date in a field or on a short line that names a meeting, body or agenda; else a line that
-is only a date (with its weekday and time). Dates labelled as when a paper was written,
-published or revised are never the meeting's.
+is only a date (with its weekday and time); else, for a paper that names the body it goes to
+(a "To:" field, or a body's name as its first line), the paper's own date: the first date
+printed at the top of its page, running head included ("DATE: January 20, 2021 / TO: Mayor
+and City Council"; a running head "Community Grant Applications 13th March 2018" over
+"Amenities, Leisure & Community Services Committee"). Dates labelled as when a paper was
+written, published or revised are never the meeting's.
 """
 
 from __future__ import annotations
@@ -62,6 +66,9 @@ ADDRESSEE_NOISE_RE = re.compile(
 REPORT_NOISE_RE = re.compile(r"\s+(?:staff\s+)?report$", re.I)
 WEEKDAY_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 NAMED, DATE_LINE = 1, 2  # a date beside a meeting, body or agenda; a line that is only a date
+PAPER_DATE = 3  # the first date at the top of a paper addressed to a body: the paper's own date
+RUNNING_HEAD_ROW = -1  # the row of a date read in the running head, above the header lines
+BODY_HEADING_ROWS = 6  # a paper names the body it goes to in its first lines
 MOSTLY_DATE_MAX_WORDS = 3  # words beside the date on a line that is "only" a date
 HEADING_ROWS = 12  # a date line of its own counts near the top of the page only
 NEAR_ROWS = 3  # the start time is printed with the date or just under it
@@ -70,8 +77,8 @@ MAX_LINE_WORDS = 14
 
 @dataclass
 class Dated:
-    rank: int  # NAMED or DATE_LINE: lower is stronger evidence that this is the meeting's date
-    row: int  # header row
+    rank: int  # NAMED, DATE_LINE or PAPER_DATE: lower is stronger evidence of the meeting's date
+    row: int  # header row (RUNNING_HEAD_ROW for the running head)
     span: int
     text: str  # the date as printed
     value: date | None  # set when the print alone does not give the date (figures)
@@ -121,6 +128,19 @@ def _dates(page: Page, lines: list[Line], month_first: bool) -> list[Dated]:
     return sorted(found, key=lambda d: (d.rank, d.row))
 
 
+def _paper_date(page: Page, lines: list[Line], month_first: bool) -> Dated | None:
+    """The first date printed at the top of a paper, its running head read first: the date a
+    paper carries is the date of the meeting it is for when nothing else names one. Dates of
+    writing or publication, and mentions of other meetings, are skipped."""
+    top = [ln for ln in page.margin_lines if ln.bottom < page.height / 4]
+    rows = [(RUNNING_HEAD_ROW, 0, ln.text) for ln in top] + span_texts(lines)
+    for i, j, text in rows:
+        hit = _date_in(text, month_first)
+        if hit and not NOT_MEETING_DATE_RE.search(text) and not MENTION_RE.search(text):
+            return Dated(PAPER_DATE, i, j, hit[0], hit[1], text)
+    return None
+
+
 def _addressee(lines: list[Line]) -> tuple[int, str] | None:
     for i, _j, label, value in label_values(lines):
         if ADDRESSEE_LABEL_RE.match(label) and value:
@@ -142,20 +162,42 @@ def _strip_body(text: str) -> str | None:
     return text if text and BODY_END_RE.search(text) else None
 
 
-def _body(lines: list[Line], dated: Dated, used: set[int]) -> tuple[list[int], str | None]:
+def _addressee_body(lines: list[Line]) -> tuple[list[int], str | None]:
+    """The body named in a "To:" field ("TO: Mayor and City Council" -> City Council)."""
     addressee = _addressee(lines)
     if addressee:
         body = _strip_body(addressee[1])
         if body:
             return [addressee[0]], body
+    return [], None
+
+
+def _heading_body(lines: list[Line], used: set[int]) -> tuple[list[int], str | None]:
+    """A body's name as one of the first lines ("Amenities, Leisure & Community Services
+    Committee")."""
+    for i, line in enumerate(lines[:BODY_HEADING_ROWS]):
+        text = REPORT_NOISE_RE.sub("", clean(line.text))
+        if len(text.split()) <= 10 and BODY_END_RE.search(text) and i not in used:
+            return [i], title_case_if_upper(text)
+    return [], None
+
+
+def _names_a_body(lines: list[Line]) -> bool:
+    """Does a paper name the body it goes to, in a "To:" field or as a first line?"""
+    return bool(_addressee_body(lines)[1] or _heading_body(lines, set())[1])
+
+
+def _body(lines: list[Line], dated: Dated, used: set[int]) -> tuple[list[int], str | None]:
+    rows, body = _addressee_body(lines)
+    if body:
+        return rows, body
     if dated.rank == NAMED:
         body = _strip_body(dated.source)
         if body:
             return [dated.row], body
-    for i, line in enumerate(lines[:6]):
-        text = REPORT_NOISE_RE.sub("", clean(line.text))
-        if len(text.split()) <= 10 and BODY_END_RE.search(text) and i not in used:
-            return [i], title_case_if_upper(text)
+    rows, body = _heading_body(lines, used)
+    if body:
+        return rows, body
     rows, body = header_body(lines, used)
     return rows, REPORT_NOISE_RE.sub("", body) if body else None
 
@@ -201,14 +243,19 @@ class AddressedMeetingExtractor(Extractor):
             return
         month_first = writes_month_first("\n".join(p.text for p in ctx.doc.pages[:3]))
         candidates = _dates(page, lines, month_first)
+        if not candidates and _names_a_body(lines):
+            candidates = [d for d in [_paper_date(page, lines, month_first)] if d]
         if not candidates:
             return
         dated = candidates[0]
         evidence = " ".join(line.text for line in lines)
         if dated.rank == DATE_LINE and not MEETING_WORD_RE.search(evidence):
             return  # a dated paper that names no meeting, body or agenda
-        time_at = _time(lines, dated)
-        when_rows = [dated.row, time_at[0]] if time_at else [dated.row]
+        in_head = dated.row == RUNNING_HEAD_ROW
+        time_at = None if in_head else _time(lines, dated)
+        when_rows = [] if in_head else [dated.row]
+        if time_at:
+            when_rows.append(time_at[0])
         # a notice prints the place under its date line; a report names a place only in a field
         venue_rows, venue = find_venue(
             lines, when_rows if dated.rank == DATE_LINE else [], dated.span
@@ -217,6 +264,8 @@ class AddressedMeetingExtractor(Extractor):
         body_rows, body = _body(lines, dated, used)
         rows = sorted(set(body_rows) | used)
         source = [lines[i] for i in rows] or lines[:1]
+        if in_head:
+            source = [ln for ln in page.margin_lines if ln.text == dated.source][:1] + source
         ctx.found.meetings.append(
             MeetingRecord(
                 key=AGENDA_MEETING_KEY,
