@@ -53,7 +53,12 @@ DECISION_RE = re.compile(
     r"members|group|meeting|forum|partnership|sub-committee|trustees|governors))\s+"
     r"(?:unanimously\s+)?(?:agreed|resolved|approved|decided|endorsed)\b"
     r"|\b(?:motion|amendment)\b[^.]*\b(?:was|were)\s+(?:carried|lost|defeated)\b"
-    r"|\bresolved (?:to|not to|that)\b|^\W*approved\b|\bapproved\s+[–—-]\s",
+    r"|\bresolved (?:to|not to|that)\b|^\W*approved\b|\bapproved\s+[–—-]\s"
+    # the previous minutes accepted however the sentence runs: "were checked for accuracy,
+    # agreed as a true record", "having been circulated, were confirmed as a true copy"
+    r"|\b(?:agreed|approved|confirmed|accepted)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
+    # a consultation response: "TCC ... have no objections", "Holly Cottage - no objections"
+    r"|\bno\s+objections?\b",
     re.I,
 )
 VOTE_LINE_RE = re.compile(

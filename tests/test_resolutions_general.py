@@ -109,3 +109,26 @@ def test_a_decision_runs_on_over_short_lines():
         "It was agreed that JN and AC would investigate feasibility and discuss with SDC NP "
         "Officer (Ricardo Rosso)"
     )
+
+
+BURTON = "burton-cum-walden-pc-2025-06-03-minutes"
+TINTERN = "tintern-cc-2019-03-25-minutes"
+
+
+def test_previous_minutes_confirmed_as_a_true_record():
+    # p1, minute 3: "The minutes of the Annual Parish Council meeting held on Tuesday 6 May
+    # 2025, having been circulated to all Members, were confirmed as a true record, and duly
+    # signed by the Chairman." (no RESOLVED block in this minute)
+    row = by_text(BURTON, "The minutes of the Annual Parish Council meeting")
+    assert row.text.endswith("were confirmed as a true record, and duly signed by the Chairman.")
+    assert (row.provenance.page, row.minute_number) == (1, "3")
+
+
+def test_no_objections_to_a_planning_application_is_the_councils_response():
+    # p1, minute 2666 Planning Permissions: "DM/2019/00184 – Log Pod, ... Clerk comment that
+    # there are no planning notices on this site. TCC do not feel it is contrary to planning
+    # policies so have no objections." The earlier "Was refused by MCC" is MCC's decision.
+    row = by_text(TINTERN, "TCC do not feel")
+    assert row.text == "TCC do not feel it is contrary to planning policies so have no objections."
+    assert (row.provenance.page, row.minute_number) == (1, "2666")
+    assert not [r for r in extract_corpus(TINTERN).resolutions if "refused" in r.text.lower()]
