@@ -31,7 +31,7 @@ from extractors.common.minutes_layout import (
     minutes_segments,
     parse_minutes,
 )
-from extractors.common.motion_people import motion_people, vote_block_people
+from extractors.common.motion_people import ATTRIBUTION_RE, motion_people, vote_block_people
 from extractors.common.text import clean, provenance
 from extractors.meetings.minutes import meeting_key
 from pipeline.models import Page, ResolutionRecord
@@ -175,24 +175,44 @@ def _resolved_decisions(minute: Minute) -> list[Decision]:
 
 def _sentence_decisions(minute: Minute) -> list[Decision]:
     """Decision sentences; consecutive ones in one paragraph make one decision."""
-    decisions = []
+    decisions: list[Decision] = []
+    previous: Decision | None = None  # the decision that ended the previous paragraph
     for paragraph in _paragraphs(minute.body):
         text = _join(paragraph)
+        attribution = ATTRIBUTION_RE.match(text)
+        if previous and attribution and attribution.start() == 0:
+            # "Proposed: CR 2nd : RD" on its own line names who moved the decision above it
+            previous.moved_by, previous.seconded_by = motion_people(text)
+            previous = None
+            continue
+        previous = None
         picked: list[str] = []
         runs: list[list[str]] = []
         for sentence in SENTENCE_SPLIT_RE.split(text):
-            if DECISION_RE.search(sentence):
-                picked.append(sentence)
+            if DECISION_RE.search(sentence) or ATTRIBUTION_RE.search(sentence):
+                picked.append(sentence)  # a mover and seconder printed: it was voted on
             elif picked:
                 runs.append(picked)
                 picked = []
+        ends_decided = bool(picked)
         if picked:
             runs.append(picked)
         for run in runs:
-            decision_text = " ".join(run).strip()
+            decision_text = _without_attribution(" ".join(run).strip())
             lines = _lines_holding(paragraph, run[0])
             decisions.append(Decision(lines, decision_text, minute, outcome="agreed"))
+        if runs and ends_decided:
+            previous = decisions[-1]
     return decisions
+
+
+def _without_attribution(text: str) -> str:
+    """The decision without the mover and seconder printed after it ("Minutes approved –
+    Z. Maiorca (motion), T. Feinberg (second)"); an attribution alone is kept as printed."""
+    attribution = ATTRIBUTION_RE.search(text)
+    if attribution is None or not text[: attribution.start()].strip():
+        return text
+    return text[: attribution.start()].rstrip(" –—-")
 
 
 def _lines_holding(paragraph: list[MinuteLine], sentence: str) -> list[MinuteLine]:

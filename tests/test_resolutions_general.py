@@ -132,3 +132,34 @@ def test_no_objections_to_a_planning_application_is_the_councils_response():
     assert row.text == "TCC do not feel it is contrary to planning policies so have no objections."
     assert (row.provenance.page, row.minute_number) == (1, "2666")
     assert not [r for r in extract_corpus(TINTERN).resolutions if "refused" in r.text.lower()]
+
+
+LINCOLN_SQUARE = "chicago-ssa21-lincoln-square-2018-01-29-minutes"
+SOULDERN = "souldern-pc-2014-01-22-minutes"
+
+
+def test_mover_and_seconder_printed_after_the_decision():
+    # p1 bullets: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), T. Feinberg
+    # (second)" and "Meeting called to order at 9:08am – M. Prest (motion), C. Dallas (second)"
+    # (a motion without a decision verb); "Todd Feinberg welcomed to SSA Commission" is not one
+    row = by_text(LINCOLN_SQUARE, "Minutes from 11/30/17")
+    assert row.text == "Minutes from 11/30/17 meeting approved"
+    assert (row.moved_by, row.seconded_by, row.provenance.page) == ("Z. Maiorca", "T. Feinberg", 1)
+    row = by_text(LINCOLN_SQUARE, "Meeting called to order")
+    assert row.text == "Meeting called to order at 9:08am"
+    assert (row.moved_by, row.seconded_by) == ("M. Prest", "C. Dallas")
+    texts = [r.text for r in extract_corpus(LINCOLN_SQUARE).resolutions]
+    assert not [t for t in texts if "welcomed" in t]
+
+
+def test_proposed_and_2nd_initials_name_the_mover_and_seconder():
+    # p1 minute 1: "The minutes of the meeting held on 5th December 2013 were approved and
+    # signed" then, on its own line, "Proposed: CR 2nd : RD"; p2 minute 5: "Financial
+    # transactions since the meeting held on 5th December 2013 were approved. Proposed CR 2nd KD"
+    row = by_text(SOULDERN, "The minutes of the meeting held on 5th December")
+    assert row.text == "The minutes of the meeting held on 5th December 2013 were approved and signed"
+    assert (row.moved_by, row.seconded_by) == ("CR", "RD")
+    row = by_text(SOULDERN, "Financial transactions")
+    assert row.text.endswith("were approved.")
+    assert (row.moved_by, row.seconded_by, row.provenance.page) == ("CR", "KD", 2)
+    assert not [r for r in extract_corpus(SOULDERN).resolutions if r.text.startswith("Proposed")]
