@@ -58,7 +58,10 @@ DECISION_RE = re.compile(
     # agreed as a true record", "having been circulated, were confirmed as a true copy"
     r"|\b(?:agreed|approved|confirmed|accepted)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
     # a consultation response: "TCC ... have no objections", "Holly Cottage - no objections"
-    r"|\bno\s+objections?\b",
+    r"|\bno\s+objections?\b"
+    # agreement recorded without a vote: "A consensus was reached that Option 1 should be
+    # recommended", "General agreement that this was a good start"
+    r"|\bconsensus\s+was\s+reached\b|\bgeneral\s+agreement\s+(?:that|to)\b",
     re.I,
 )
 VOTE_LINE_RE = re.compile(

@@ -163,3 +163,27 @@ def test_proposed_and_2nd_initials_name_the_mover_and_seconder():
     assert row.text.endswith("were approved.")
     assert (row.moved_by, row.seconded_by, row.provenance.page) == ("CR", "KD", 2)
     assert not [r for r in extract_corpus(SOULDERN).resolutions if r.text.startswith("Proposed")]
+
+
+TINTERN_2018 = "tintern-cc-2018-09-24-minutes"
+HORSLEY_WORKING_GROUP = "horsley-pc-np-working-group-2014-10-19-minutes"
+
+
+def test_a_consensus_or_general_agreement_is_an_agreed_decision():
+    # Tintern p1 (A466 road closures): "... explaining which option was preferred. A consensus
+    # was reached that Option 1 (starting work in Spring 2019 for completion by May 2019) should
+    # be recommended to MCC. This option was supported by the majority ..."
+    row = by_text(TINTERN_2018, "A consensus was reached")
+    assert row.text == (
+        "A consensus was reached that Option 1 (starting work in Spring 2019 for completion by "
+        "May 2019) should be recommended to MCC."
+    )
+    assert row.provenance.page == 1
+    # Horsley working group p1, minute 1: "• General agreement that this was a good start and
+    # could / form the draft plan for delivery of the HNP"
+    row = by_text(HORSLEY_WORKING_GROUP, "General agreement")
+    assert row.text == (
+        "General agreement that this was a good start and could form the draft plan for "
+        "delivery of the HNP"
+    )
+    assert (row.provenance.page, row.minute_number) == (1, "1")
