@@ -102,10 +102,8 @@ def test_a_decision_runs_on_over_short_lines():
     """A bulleted line that stops short of the margin but whose next line starts in lower
     case ("• It was agreed that JN and AC would investigate feasibility" / "and discuss with
     SDC NP Officer (Ricardo Rosso)") is one sentence, not two paragraphs."""
-    texts = [
-        r.text for r in extract_corpus("horsley-pc-np-working-group-2014-10-19-minutes").resolutions
-    ]
-    assert texts[0].startswith(
+    row = by_text("horsley-pc-np-working-group-2014-10-19-minutes", "It was agreed that JN")
+    assert row.text.startswith(
         "It was agreed that JN and AC would investigate feasibility and discuss with SDC NP "
         "Officer (Ricardo Rosso)"
     )
