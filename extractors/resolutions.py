@@ -13,7 +13,10 @@ Four forms, tried per minute in this order:
   for them too;
 - in a minute with none of these, sentences that record a decision ("It was agreed that ...",
   "The Panel agreed ...", "Recommendations 1.1 and 1.2 were agreed", "Councillors resolved
-  to pay"); consecutive decision sentences of one paragraph are one decision.
+  to pay", "were confirmed as a true record", "have no objections", "A consensus was
+  reached"); consecutive decision sentences of one paragraph are one decision. A mover and
+  seconder printed after a sentence ("– A (motion), B (second)", "Proposed: A 2nd: B") mark
+  it as voted on; they are cut from its text and kept as moved_by / seconded_by.
 """
 
 from __future__ import annotations

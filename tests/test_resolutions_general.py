@@ -155,7 +155,9 @@ def test_proposed_and_2nd_initials_name_the_mover_and_seconder():
     # signed" then, on its own line, "Proposed: CR 2nd : RD"; p2 minute 5: "Financial
     # transactions since the meeting held on 5th December 2013 were approved. Proposed CR 2nd KD"
     row = by_text(SOULDERN, "The minutes of the meeting held on 5th December")
-    assert row.text == "The minutes of the meeting held on 5th December 2013 were approved and signed"
+    assert (
+        row.text == "The minutes of the meeting held on 5th December 2013 were approved and signed"
+    )
     assert (row.moved_by, row.seconded_by) == ("CR", "RD")
     row = by_text(SOULDERN, "Financial transactions")
     assert row.text.endswith("were approved.")

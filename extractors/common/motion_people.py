@@ -2,9 +2,10 @@
 
 The forms seen across councils: "Moved by A, seconded by B", "Moved by: A Seconded by: B",
 "Motion ... made by A, seconded by B", "... by A, Second by B", "A moved to ... B seconded.",
-"Proposed by A, seconded by B", "Proposed: A 2nd: B", "A (motion), B (second)", and vote blocks ("MOTION BY: A", "SECOND: B"). A name is the
-run of capitalised words (titles and initials included: "Trustee Piacentini", "J. Scott",
-"Mr. Freddy Perez, Jr.", "AS") next to the keyword; it is kept as printed.
+"Proposed by A, seconded by B", "Proposed: A 2nd: B", "A (motion), B (second)", and vote
+blocks ("MOTION BY: A", "SECOND: B"). A name is the run of capitalised words (titles and
+initials included: "Trustee Piacentini", "J. Scott", "Mr. Freddy Perez, Jr.", "AS") next to
+the keyword; it is kept as printed.
 """
 
 from __future__ import annotations
