@@ -13,7 +13,10 @@ Four forms, tried per minute in this order:
   for them too;
 - in a minute with none of these, sentences that record a decision ("It was agreed that ...",
   "The Panel agreed ...", "Recommendations 1.1 and 1.2 were agreed", "Councillors resolved
-  to pay"); consecutive decision sentences of one paragraph are one decision.
+  to pay", "were confirmed as a true record", "have no objections", "A consensus was
+  reached"); consecutive decision sentences of one paragraph are one decision. A mover and
+  seconder printed after a sentence ("– A (motion), B (second)", "Proposed: A 2nd: B") mark
+  it as voted on; they are cut from its text and kept as moved_by / seconded_by.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from extractors.common.minutes_layout import (
     minutes_segments,
     parse_minutes,
 )
-from extractors.common.motion_people import motion_people, vote_block_people
+from extractors.common.motion_people import ATTRIBUTION_RE, motion_people, vote_block_people
 from extractors.common.text import clean, provenance
 from extractors.meetings.minutes import meeting_key
 from pipeline.models import Page, ResolutionRecord
@@ -53,7 +56,15 @@ DECISION_RE = re.compile(
     r"members|group|meeting|forum|partnership|sub-committee|trustees|governors))\s+"
     r"(?:unanimously\s+)?(?:agreed|resolved|approved|decided|endorsed)\b"
     r"|\b(?:motion|amendment)\b[^.]*\b(?:was|were)\s+(?:carried|lost|defeated)\b"
-    r"|\bresolved (?:to|not to|that)\b|^\W*approved\b|\bapproved\s+[–—-]\s",
+    r"|\bresolved (?:to|not to|that)\b|^\W*approved\b|\bapproved\s+[–—-]\s"
+    # the previous minutes accepted however the sentence runs: "were checked for accuracy,
+    # agreed as a true record", "having been circulated, were confirmed as a true copy"
+    r"|\b(?:agreed|approved|confirmed|accepted)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
+    # a consultation response: "TCC ... have no objections", "Holly Cottage - no objections"
+    r"|\bno\s+objections?\b"
+    # agreement recorded without a vote: "A consensus was reached that Option 1 should be
+    # recommended", "General agreement that this was a good start"
+    r"|\bconsensus\s+was\s+reached\b|\bgeneral\s+agreement\s+(?:that|to)\b",
     re.I,
 )
 VOTE_LINE_RE = re.compile(
@@ -170,24 +181,44 @@ def _resolved_decisions(minute: Minute) -> list[Decision]:
 
 def _sentence_decisions(minute: Minute) -> list[Decision]:
     """Decision sentences; consecutive ones in one paragraph make one decision."""
-    decisions = []
+    decisions: list[Decision] = []
+    previous: Decision | None = None  # the decision that ended the previous paragraph
     for paragraph in _paragraphs(minute.body):
         text = _join(paragraph)
+        attribution = ATTRIBUTION_RE.match(text)
+        if previous and attribution and attribution.start() == 0:
+            # "Proposed: CR 2nd : RD" on its own line names who moved the decision above it
+            previous.moved_by, previous.seconded_by = motion_people(text)
+            previous = None
+            continue
+        previous = None
         picked: list[str] = []
         runs: list[list[str]] = []
         for sentence in SENTENCE_SPLIT_RE.split(text):
-            if DECISION_RE.search(sentence):
-                picked.append(sentence)
+            if DECISION_RE.search(sentence) or ATTRIBUTION_RE.search(sentence):
+                picked.append(sentence)  # a mover and seconder printed: it was voted on
             elif picked:
                 runs.append(picked)
                 picked = []
+        ends_decided = bool(picked)
         if picked:
             runs.append(picked)
         for run in runs:
-            decision_text = " ".join(run).strip()
+            decision_text = _without_attribution(" ".join(run).strip())
             lines = _lines_holding(paragraph, run[0])
             decisions.append(Decision(lines, decision_text, minute, outcome="agreed"))
+        if runs and ends_decided:
+            previous = decisions[-1]
     return decisions
+
+
+def _without_attribution(text: str) -> str:
+    """The decision without the mover and seconder printed after it ("Minutes approved –
+    Z. Maiorca (motion), T. Feinberg (second)"); an attribution alone is kept as printed."""
+    attribution = ATTRIBUTION_RE.search(text)
+    if attribution is None or not text[: attribution.start()].strip():
+        return text
+    return text[: attribution.start()].rstrip(" –—-")
 
 
 def _lines_holding(paragraph: list[MinuteLine], sentence: str) -> list[MinuteLine]:

@@ -102,10 +102,88 @@ def test_a_decision_runs_on_over_short_lines():
     """A bulleted line that stops short of the margin but whose next line starts in lower
     case ("• It was agreed that JN and AC would investigate feasibility" / "and discuss with
     SDC NP Officer (Ricardo Rosso)") is one sentence, not two paragraphs."""
-    texts = [
-        r.text for r in extract_corpus("horsley-pc-np-working-group-2014-10-19-minutes").resolutions
-    ]
-    assert texts[0].startswith(
+    row = by_text("horsley-pc-np-working-group-2014-10-19-minutes", "It was agreed that JN")
+    assert row.text.startswith(
         "It was agreed that JN and AC would investigate feasibility and discuss with SDC NP "
         "Officer (Ricardo Rosso)"
     )
+
+
+BURTON = "burton-cum-walden-pc-2025-06-03-minutes"
+TINTERN = "tintern-cc-2019-03-25-minutes"
+
+
+def test_previous_minutes_confirmed_as_a_true_record():
+    # p1, minute 3: "The minutes of the Annual Parish Council meeting held on Tuesday 6 May
+    # 2025, having been circulated to all Members, were confirmed as a true record, and duly
+    # signed by the Chairman." (no RESOLVED block in this minute)
+    row = by_text(BURTON, "The minutes of the Annual Parish Council meeting")
+    assert row.text.endswith("were confirmed as a true record, and duly signed by the Chairman.")
+    assert (row.provenance.page, row.minute_number) == (1, "3")
+
+
+def test_no_objections_to_a_planning_application_is_the_councils_response():
+    # p1, minute 2666 Planning Permissions: "DM/2019/00184 – Log Pod, ... Clerk comment that
+    # there are no planning notices on this site. TCC do not feel it is contrary to planning
+    # policies so have no objections." The earlier "Was refused by MCC" is MCC's decision.
+    row = by_text(TINTERN, "TCC do not feel")
+    assert row.text == "TCC do not feel it is contrary to planning policies so have no objections."
+    assert (row.provenance.page, row.minute_number) == (1, "2666")
+    assert not [r for r in extract_corpus(TINTERN).resolutions if "refused" in r.text.lower()]
+
+
+LINCOLN_SQUARE = "chicago-ssa21-lincoln-square-2018-01-29-minutes"
+SOULDERN = "souldern-pc-2014-01-22-minutes"
+
+
+def test_mover_and_seconder_printed_after_the_decision():
+    # p1 bullets: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), T. Feinberg
+    # (second)" and "Meeting called to order at 9:08am – M. Prest (motion), C. Dallas (second)"
+    # (a motion without a decision verb); "Todd Feinberg welcomed to SSA Commission" is not one
+    row = by_text(LINCOLN_SQUARE, "Minutes from 11/30/17")
+    assert row.text == "Minutes from 11/30/17 meeting approved"
+    assert (row.moved_by, row.seconded_by, row.provenance.page) == ("Z. Maiorca", "T. Feinberg", 1)
+    row = by_text(LINCOLN_SQUARE, "Meeting called to order")
+    assert row.text == "Meeting called to order at 9:08am"
+    assert (row.moved_by, row.seconded_by) == ("M. Prest", "C. Dallas")
+    texts = [r.text for r in extract_corpus(LINCOLN_SQUARE).resolutions]
+    assert not [t for t in texts if "welcomed" in t]
+
+
+def test_proposed_and_2nd_initials_name_the_mover_and_seconder():
+    # p1 minute 1: "The minutes of the meeting held on 5th December 2013 were approved and
+    # signed" then, on its own line, "Proposed: CR 2nd : RD"; p2 minute 5: "Financial
+    # transactions since the meeting held on 5th December 2013 were approved. Proposed CR 2nd KD"
+    row = by_text(SOULDERN, "The minutes of the meeting held on 5th December")
+    assert (
+        row.text == "The minutes of the meeting held on 5th December 2013 were approved and signed"
+    )
+    assert (row.moved_by, row.seconded_by) == ("CR", "RD")
+    row = by_text(SOULDERN, "Financial transactions")
+    assert row.text.endswith("were approved.")
+    assert (row.moved_by, row.seconded_by, row.provenance.page) == ("CR", "KD", 2)
+    assert not [r for r in extract_corpus(SOULDERN).resolutions if r.text.startswith("Proposed")]
+
+
+TINTERN_2018 = "tintern-cc-2018-09-24-minutes"
+HORSLEY_WORKING_GROUP = "horsley-pc-np-working-group-2014-10-19-minutes"
+
+
+def test_a_consensus_or_general_agreement_is_an_agreed_decision():
+    # Tintern p1 (A466 road closures): "... explaining which option was preferred. A consensus
+    # was reached that Option 1 (starting work in Spring 2019 for completion by May 2019) should
+    # be recommended to MCC. This option was supported by the majority ..."
+    row = by_text(TINTERN_2018, "A consensus was reached")
+    assert row.text == (
+        "A consensus was reached that Option 1 (starting work in Spring 2019 for completion by "
+        "May 2019) should be recommended to MCC."
+    )
+    assert row.provenance.page == 1
+    # Horsley working group p1, minute 1: "• General agreement that this was a good start and
+    # could / form the draft plan for delivery of the HNP"
+    row = by_text(HORSLEY_WORKING_GROUP, "General agreement")
+    assert row.text == (
+        "General agreement that this was a good start and could form the draft plan for "
+        "delivery of the HNP"
+    )
+    assert (row.provenance.page, row.minute_number) == (1, "1")

@@ -2,9 +2,10 @@
 
 The forms seen across councils: "Moved by A, seconded by B", "Moved by: A Seconded by: B",
 "Motion ... made by A, seconded by B", "... by A, Second by B", "A moved to ... B seconded.",
-"Proposed by A, seconded by B", and vote blocks ("MOTION BY: A", "SECOND: B"). A name is the
-run of capitalised words (titles and initials included: "Trustee Piacentini", "J. Scott",
-"Mr. Freddy Perez, Jr.", "AS") next to the keyword; it is kept as printed.
+"Proposed by A, seconded by B", "Proposed: A 2nd: B", "A (motion), B (second)", and vote
+blocks ("MOTION BY: A", "SECOND: B"). A name is the run of capitalised words (titles and
+initials included: "Trustee Piacentini", "J. Scott", "Mr. Freddy Perez, Jr.", "AS") next to
+the keyword; it is kept as printed.
 """
 
 from __future__ import annotations
@@ -17,15 +18,29 @@ _KEYWORD = r"(?:Moved|Motion|Seconded|Second|Proposed|That|Carried)\b"
 _WORD = rf"(?!{_KEYWORD})(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Rev|Cllr)\.|[A-Z][A-Za-z'’-]*)"
 NAME = rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,4}}(?:,\s*(?:Jr|Sr)\.?|\s+I{{2,3}})?)"
 
+_UNNAMED = NAME.replace("(?P<name>", "(?:")
+_SECONDER_NEXT = r"(?=[\s,]+(?:2nd|(?i:seconded))\b)"  # "CR 2nd KD", "AS, seconded by KA"
+
 MOVER_RES = [
     re.compile(rf"(?i:\b(?:moved|made|motion|proposed)(?:\s+for\s+\w+)?\s+by)\s*:?\s*{NAME}"),
     re.compile(rf"{NAME}\s+moved\b"),
     re.compile(rf"\bby\s+{NAME},?\s+(?:and\s+)?(?i:second(?:ed)?)\b"),  # "... by A, second by B"
+    re.compile(rf"{NAME}\s*\((?i:motion|moved)\)"),  # "Z. Maiorca (motion)"
+    re.compile(rf"\bProposed\s*:?\s*{NAME}{_SECONDER_NEXT}"),  # "Proposed: CR 2nd : RD"
 ]
 SECONDER_RES = [
     re.compile(rf"(?i:\bsecond(?:ed)?\s+by)\s*:?\s*{NAME}"),
     re.compile(rf"{NAME}\s+seconded\b"),
+    re.compile(rf"{NAME}\s*\((?i:second(?:ed)?)\)"),  # "T. Feinberg (second)"
+    re.compile(rf"\b2nd\s*:?\s*{NAME}"),  # "Proposed CR 2nd KD"
 ]
+# who moved and seconded, printed after the decision they record, in a form that names
+# nothing else: "– Z. Maiorca (motion), T. Feinberg (second)", "Proposed: CR 2nd : RD",
+# "Proposed for approval by AS, seconded by KA"; it starts where this matches
+ATTRIBUTION_RE = re.compile(
+    rf"(?:\s*[–—-]\s*)?(?={_UNNAMED}\s*\((?i:motion|moved)\))"
+    rf"|\bProposed\b(?:\s+for\s+\w+)?(?:\s+by)?\s*:?\s*(?={_UNNAMED}{_SECONDER_NEXT})"
+)
 # capitalised words that start a sentence or a label, not a name
 NOT_NAMES = frozenset(
     ["Motion", "Moved", "Seconded", "Second", "It", "The", "A", "That", "Proposed", "Resolution"]
