@@ -96,17 +96,22 @@ def test_every_corpus_meeting_and_item_is_plausible(corpus_con):
             assert name is None or (len(name) <= 120 and name[0].isupper()), (file_name, name)
             assert name is None or not re.search(r"\d{4}|@|http", name), (file_name, name)
         assert meeting_date is None or date(1950, 1, 1) <= meeting_date <= date(2031, 12, 31)
-    # An agenda with two sessions may list "2. ROLL CALL" in each; the same item twice with no
-    # list numbered afresh between them is a misread.
+    # An agenda with two sessions may list "2. ROLL CALL" in each, and an outermost item may be
+    # printed again right after its own sub-items (Rosemead's "4. PUBLIC HEARING", twice in the
+    # gold); any other repeat of an item with no list numbered afresh between is a misread.
     items = corpus_con.execute(
         "SELECT document_id, number, parent, title FROM agenda_items ORDER BY item_id"
     ).fetchall()
     seen: dict[tuple, int] = {}
     restarts: list[int] = []
+    last_outermost: dict[str, tuple] = {}
     for position, (document_id, number, parent, title) in enumerate(items):
         if parent is None and number in ("1", "A", "I"):
             restarts.append(position)
         key = (document_id, number, parent, title)
-        if key in seen:
+        printed_again = parent is None and last_outermost.get(document_id) == key
+        if key in seen and not printed_again:
             assert any(seen[key] < r <= position for r in restarts), key
         seen[key] = position
+        if parent is None:
+            last_outermost[document_id] = key
