@@ -1,4 +1,4 @@
-"""Old module names of the flat layout (before 0.5), kept importable.
+"""Old module names of the flat layout (version 0.4 and earlier), kept importable.
 
 Scripts written against earlier versions import e.g. `pipeline.load` or `extractors.text`;
 those names now live in the stage packages. An import of an old name returns the module under

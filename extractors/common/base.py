@@ -1,8 +1,9 @@
 """One interface and one registry for every extractor.
 
 Each extractor has a versioned name (e.g. "agenda_items.v1") that is stored on every row it
-produces, so results say which rules made them. Extractors run in registration order and
-see what earlier ones found (agenda items need the agenda meeting, for instance).
+produces, so results say which rules made them. Extractors run in the order
+`extractors.RUN_ORDER` gives and see what earlier ones found (agenda items need the agenda
+meeting, for instance).
 """
 
 from __future__ import annotations
