@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.common.base import ExtractionContext, Extractor, register
+from extractors.common.geometry import body_width
 from extractors.common.members import seat_holders
 from extractors.common.minutes_layout import (
     HEADING_RE,
@@ -167,14 +168,13 @@ def _wrapped(previous: MinuteLine, line: MinuteLine) -> bool:
     ("... Mrs Victoria" / "Whitehead, Councillors", "... Nancy" / "McFadden & Amber"), so a
     line that starts a new entry ("Clerk J Connelly") is not taken for the end of a name.
     The word's width is estimated from the line's own average character."""
-    page_lines = previous.page.lines
-    left, right = min(ln.x0 for ln in page_lines), max(ln.x1 for ln in page_lines)
     words = line.text.split()
     if not words or not WRAPPED_WORD_RE.match(line.text):
         return False
+    right = max(ln.x1 for ln in previous.page.lines)
+    slack = WRAP_TOLERANCE * body_width(previous.page)
     char_width = (line.x1 - line.x0) / len(line.text)
-    word_width = char_width * (len(words[0]) + 1)  # with the space before it
-    return previous.x1 + word_width >= right - WRAP_TOLERANCE * (right - left)
+    return not previous.has_room_for(words[0], char_width, right - slack)
 
 
 def _continues(previous: str, line: str) -> bool:

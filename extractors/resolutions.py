@@ -103,7 +103,7 @@ def _unfilled(previous: MinuteLine, following: MinuteLine, right: float) -> bool
     runs_on = word[:1].islower() and len(word) > 1  # "and discuss ...", not an "o" bullet
     if runs_on:
         return False  # the sentence runs on: "... investigate feasibility" / "and discuss"
-    return previous.x1 + (len(word) + 1) * 0.5 * previous.line.size < right - 2
+    return previous.has_room_for(word, 0.5 * previous.line.size, right - 2)
 
 
 def _paragraphs(lines: list[MinuteLine]) -> list[list[MinuteLine]]:

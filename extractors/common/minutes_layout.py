@@ -52,6 +52,12 @@ class MinuteLine:
         """Right end of the kept text (a cut line counts as filled up to the cut)."""
         return min(self.line.x1, self.cut_at) if self.cut_at else self.line.x1
 
+    def has_room_for(self, word: str, char_width: float, right: float) -> bool:
+        """Would `word`, with the space before it, have fitted between this line's end and
+        `right`? A line that had room stopped short (an entry's or a paragraph's end); one
+        that had none was broken by the width of the text."""
+        return self.x1 + (len(word) + 1) * char_width < right
+
 
 @dataclass
 class Minute:

@@ -31,25 +31,28 @@ class Found:
     end: int
 
 
-def find_phones(text: str) -> list[Found]:
-    """Valid phone numbers in text, in order; a digit run too short for a phone is skipped."""
-    if len(NON_DIGIT_RE.sub("", text)) < 9:
-        return []
+def find_phones(text: str, local: bool = False) -> list[Found]:
+    """Valid phone numbers in text, in order; a digit run too short for a phone is skipped.
+    With `local`, also North American seven-digit numbers ("444-5552") where no valid number
+    stands: they cannot be validated, so only a caller that knows the text offers a phone (a
+    sentence asking to call) should ask for them."""
     found: list[Found] = []
-    for region in REGIONS:
-        for match in phonenumbers.PhoneNumberMatcher(
-            text, region, leniency=phonenumbers.Leniency.VALID
-        ):
-            if any(match.start < f.end and f.start < match.end for f in found):
-                continue
-            found.append(Found("phone", match.raw_string, match.start, match.end))
+    if len(NON_DIGIT_RE.sub("", text)) >= 9:
+        for region in REGIONS:
+            for match in phonenumbers.PhoneNumberMatcher(
+                text, region, leniency=phonenumbers.Leniency.VALID
+            ):
+                if not _overlaps(match.start, match.end, found):
+                    found.append(Found("phone", match.raw_string, match.start, match.end))
+    if local:
+        for match in LOCAL_PHONE_RE.finditer(text):
+            if not _overlaps(match.start(), match.end(), found):
+                found.append(Found("phone", match.group(0), match.start(), match.end()))
     return sorted(found, key=lambda f: f.start)
 
 
-def find_local_phones(text: str) -> list[Found]:
-    """North American seven-digit numbers ("444-5552"). They cannot be validated, so only a
-    caller that knows the text offers a phone (a sentence asking to call) should look."""
-    return [Found("phone", m.group(0), m.start(), m.end()) for m in LOCAL_PHONE_RE.finditer(text)]
+def _overlaps(start: int, end: int, found: list[Found]) -> bool:
+    return any(start < f.end and f.start < end for f in found)
 
 
 def find_emails(text: str, partial_at_end: bool = False) -> list[Found]:

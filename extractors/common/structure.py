@@ -539,10 +539,15 @@ def is_banner(text: str) -> bool:
     return bool(TIME_RE.match(text.strip()))
 
 
+def _right_edge(pages: list[Page]) -> float:
+    """Where the text of the pages ends on the right: lines reaching near it are full."""
+    return max((ln.x1 for p in pages for ln in p.lines), default=0.0)
+
+
 def build_outline(pages: list[Page], stop: re.Pattern[str] | None = None) -> list[Entry]:
     """Numbered entries of the pages in reading order, with titles, bodies and parents."""
     builder = OutlineBuilder()
-    right = max((ln.x1 for p in pages for ln in p.lines), default=0.0)
+    right = _right_edge(pages)
     quiet = False
     for page in pages:
         kind = PageType.of(page)
@@ -637,7 +642,7 @@ def unnumbered_sublists(pages: list[Page], entries: list[Entry]) -> list[Entry]:
     other, with no label ("5. Discussions" over "Introductions" / "Vacancy Search Update"):
     each line is a sub-item without a number, when there are at least ``MIN_SUBLIST``."""
     used = {id(line) for e in entries for line in e.lines}
-    right = max((ln.x1 for p in pages for ln in p.lines), default=0.0)
+    right = _right_edge(pages)
     found: list[Entry] = []
     for entry in entries:
         page = entry.page

@@ -18,13 +18,7 @@ from dataclasses import dataclass
 
 from extractors.common.base import ExtractionContext, Extractor, register
 from extractors.common.linking import ItemLinker
-from extractors.common.phones import (
-    Found,
-    clean_email,
-    find_emails,
-    find_local_phones,
-    find_phones,
-)
+from extractors.common.phones import Found, clean_email, find_emails, find_phones
 from extractors.common.text import provenance
 from pipeline.models import ContactRecord, Line, Page
 
@@ -91,13 +85,7 @@ def prose_contacts(page: Page) -> list[tuple[str | None, str | None, str | None,
     found: list[Found] = []
     for begin, end in _after_cues(text):
         window = text[begin:end]
-        phones = find_phones(window)
-        phones += [
-            local
-            for local in find_local_phones(window)
-            if not any(local.start < p.end and p.start < local.end for p in phones)
-        ]
-        for item in phones + find_emails(window):
+        for item in find_phones(window, local=True) + find_emails(window):
             found.append(Found(item.kind, item.raw, item.start + begin, item.end + begin))
     by_sentence: dict[tuple[int, int], list[_Mention]] = {}
     for item in sorted(found, key=lambda f: f.start):
