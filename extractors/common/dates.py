@@ -16,10 +16,12 @@ MONTHS = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+# before the year: a space, or a comma with or without one ("September 14,2022" as OCR reads it)
+YEAR_GAP = r"(?:,\s*|\s+)"
 # "14 March 2024", "Tuesday, March 14, 2024"
 DATE_RE = re.compile(
-    rf"\b{WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:of\s+)?{MONTHS}\.?,?\s+\d{{4}}"
-    rf"|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
+    rf"\b{WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:of\s+)?{MONTHS}\.?{YEAR_GAP}\d{{4}}"
+    rf"|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?{YEAR_GAP}\d{{4}})\b",
     re.I,
 )
 TIME_RE = re.compile(
@@ -30,9 +32,33 @@ TIME_24_RE = re.compile(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\b")
 NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b")
 
 
+# OCR misreads of figures as letters ("2gth April" for "29th April")
+OCR_DIGITS = str.maketrans("OoDIl|ZzSsBgq", "0001112255899")
+# a day number with its ordinal ending, holding a figure and a letter OCR may have misread
+OCR_DAY = r"(?=[^\s]{0,1}\d)[\dOoDIl|ZzSsBgq]{2}(?:st|nd|rd|th)"
+OCR_DATE_RE = re.compile(
+    rf"\b{WEEKDAY}(?:(?P<day>{OCR_DAY}),?\s+(?:of\s+)?{MONTHS}\.?{YEAR_GAP}\d{{4}}"
+    rf"|{MONTHS}\.?\s+(?P<day2>{OCR_DAY}){YEAR_GAP}\d{{4}})\b",
+    re.I,
+)
+
+
 def find_date_text(text: str) -> str | None:
+    """The first date printed in a text; else a date whose day number OCR misread as a
+    letter ("Tuesday 2gth April 2014"), given with the figure put back, when that reads as a
+    real date."""
     match = DATE_RE.search(text)
-    return match.group(0) if match else None
+    if match:
+        return match.group(0)
+    for ocr in OCR_DATE_RE.finditer(text):
+        group = "day" if ocr.group("day") else "day2"
+        start, end = ocr.span(group)
+        day = ocr.group(group)
+        repaired = ocr.group(0)[: start - ocr.start()] + day[:2].translate(OCR_DIGITS) + day[2:]
+        repaired += ocr.group(0)[end - ocr.start() :]
+        if DATE_RE.fullmatch(repaired) and parse_date(repaired):
+            return repaired
+    return None
 
 
 def find_numeric_date(text: str, month_first: bool) -> tuple[str, date] | None:
