@@ -69,11 +69,18 @@ def is_item_line(text: str) -> bool:
     return bool(ITEM_LINE_RE.match(text)) and not TIME_RE.match(text.lstrip())
 
 
+def opens_items(line: Line, page: Page) -> bool:
+    """A numbered line that starts the agenda's items. Items start in the left half of the
+    page; a numbered line starting right of the middle belongs to a letterhead set flush
+    right (its street address, "45 Beatty Street")."""
+    return is_item_line(line.text) and line.x0 < page.width / 2
+
+
 def header_lines(page: Page) -> list[Line]:
     """Lines of the first page above its first numbered agenda item."""
     lines: list[Line] = []
     for line in page.lines[:HEADER_MAX_LINES]:
-        if lines and is_item_line(line.text):
+        if lines and opens_items(line, page):
             break
         lines.append(line)
     return lines
