@@ -19,6 +19,7 @@ EMAIL_TAIL_RE = re.compile(r"^\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?$")
 # A North American number without its area code ("call the City Clerk's Office at 903-6304"):
 # an exchange (first digit 2-9) and a line number, standing alone.
 LOCAL_PHONE_RE = re.compile(r"(?<![\d-])[2-9]\d{2}-\d{4}(?![\d-])")
+GLUED_WORD_RE = re.compile(r"(?<=\d)[A-Z][a-z]+\b")  # "2144Fax": a label against a number
 
 
 @dataclass(frozen=True)
@@ -38,17 +39,38 @@ def find_phones(text: str, local: bool = False) -> list[Found]:
     sentence asking to call) should ask for them."""
     found: list[Found] = []
     if len(NON_DIGIT_RE.sub("", text)) >= 9:
+        spaced, origin = _unglued(text)
         for region in REGIONS:
             for match in phonenumbers.PhoneNumberMatcher(
-                text, region, leniency=phonenumbers.Leniency.VALID
+                spaced, region, leniency=phonenumbers.Leniency.VALID
             ):
-                if not _overlaps(match.start, match.end, found):
-                    found.append(Found("phone", match.raw_string, match.start, match.end))
+                start, end = origin[match.start], origin[match.end - 1] + 1
+                if not _overlaps(start, end, found):
+                    found.append(Found("phone", text[start:end], start, end))
     if local:
         for match in LOCAL_PHONE_RE.finditer(text):
             if not _overlaps(match.start(), match.end(), found):
                 found.append(Found("phone", match.group(0), match.start(), match.end()))
     return sorted(found, key=lambda f: f.start)
+
+
+def _unglued(text: str) -> tuple[str, list[int]]:
+    """The text with a space put between a number and a capitalised word printed against it
+    ("705-724-2144Fax 705-724-5385", as OCR or a text layer joins a letterhead's fields), and
+    for each of its characters the offset of that character in `text`. A number with a letter
+    against it is not matched as a phone."""
+    glued = {match.start() for match in GLUED_WORD_RE.finditer(text)}
+    if not glued:
+        return text, list(range(len(text)))
+    spaced: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if index in glued:
+            spaced.append(" ")
+            origin.append(index)
+        spaced.append(char)
+        origin.append(index)
+    return "".join(spaced), origin
 
 
 def _overlaps(start: int, end: int, found: list[Found]) -> bool:
