@@ -175,6 +175,7 @@ NOT_NAME = frozenset(
     ]
 )
 MAX_WINDOW_LINES = 4
+SAME_COLUMN = 20.0  # points between the starts of two lines of one block's column
 
 
 @dataclass
@@ -306,10 +307,26 @@ def _fits(block: Block, anchor: Anchor, page: Page, columns: set[int]) -> bool:
     return not near_columns or any(abs(a.x0 - anchor.x0) <= 40 for a in block.anchors)
 
 
+def _second_number(block: Block, anchor: Anchor, page: Page) -> bool:
+    """A phone on a line of its own with its label ("Mobile : 07989 398 838") right under the
+    block's phone, in its column: the same person's other number, not another contact."""
+    phone = block.get("phone")
+    if anchor.kind != "phone" or phone is None or anchor.line != phone.last_line + 1:
+        return False
+    if abs(page.lines[anchor.line].x0 - page.lines[phone.line].x0) > SAME_COLUMN:
+        return False
+    rest = page.lines[anchor.line].text.replace(anchor.raw, " ")
+    return bool(PHONE_BEFORE_RE.search(rest.rstrip())) and not re.sub(
+        r"[\W_]", "", PHONE_BEFORE_RE.sub("", rest.rstrip())
+    )
+
+
 def _blocks(page: Page, anchors: list[Anchor]) -> list[Block]:
     columns = _side_by_side(anchors)
     blocks: list[Block] = []
     for anchor in sorted(anchors, key=lambda a: (a.line, a.x0)):
+        if any(_second_number(b, anchor, page) for b in blocks[-1:]):
+            continue
         home = next((b for b in reversed(blocks) if _fits(b, anchor, page, columns)), None)
         if home is None:
             blocks.append(Block([anchor]))
