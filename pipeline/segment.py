@@ -34,6 +34,7 @@ REPORT_RE = re.compile(
 APPENDIX_RE = re.compile(r"^\s*(appendix|annex|schedule)\s*[\w.-]{0,6}\b", re.I)
 ITEM_WITH_PAGES_RE = re.compile(r"\(pages?\s+\d+", re.I)
 PRINTED_PAGE_LABEL_RE = re.compile(r"^page\s+\d+", re.I)
+LATER_PAGE_RE = re.compile(r"\bpage\s+(?:[2-9]|[1-9]\d+)\s*$", re.I)  # "... – Page 2"
 
 
 def head_text(page: Page, n: int = HEAD_LINES) -> list[str]:
@@ -106,8 +107,10 @@ def _opens_document(page: Page, kinds: tuple[str, ...] = ("minutes", "report", "
 
 
 def _heading_at_top(page: Page) -> bool:
-    """A document heading opens the page (not a mention of 'report' halfway down)."""
-    first = head_text(page, 3)
+    """A document heading opens the page (not a mention of 'report' halfway down). A heading
+    numbering its page past the first ("Minutes – February 18, 2025 – Page 2") is the running
+    head of a document that goes on, not the start of another."""
+    first = [t for t in head_text(page, 3) if not LATER_PAGE_RE.search(t)]
     return any(_is_minutes_heading(t) or REPORT_RE.match(t) or APPENDIX_RE.match(t) for t in first)
 
 

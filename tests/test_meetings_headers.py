@@ -57,3 +57,32 @@ def test_comma_without_space_before_the_year():
     # the scanned Crete minutes: "September 14,2022" under the meeting title
     assert find_date_text("September 14,2022") == "September 14,2022"
     assert parse_date("September 14,2022").isoformat() == "2022-09-14"
+
+
+def test_a_minutes_running_head_numbering_a_later_page_does_not_start_new_minutes():
+    # the scanned Nipissing package: page 2 opens "MINUTES / TOWNSHIP OF NIPISSING / Tuesday,
+    # February 18, 2025"; page 3 opens with the running head "Minutes – February 18, 2025 –
+    # Page 2" and goes on with resolution R2025-037 of the same meeting
+    from pipeline.models import Line, Page, Span
+    from pipeline.segment import _starts_document
+
+    def page(number: int, texts: list[str]) -> Page:
+        lines = [
+            Line(
+                x0=50,
+                top=50 + 14 * i,
+                x1=400,
+                bottom=60 + 14 * i,
+                text=t,
+                size=10,
+                bold=False,
+                spans=[Span(x0=50, top=50 + 14 * i, x1=400, bottom=60 + 14 * i, text=t)],
+            )
+            for i, t in enumerate(texts)
+        ]
+        return Page(number=number, width=612, height=792, lines=lines)
+
+    first = page(2, ["MINUTES", "TOWNSHIP OF NIPISSING", "Tuesday, February 18, 2025"])
+    later = page(3, ["Minutes – February 18, 2025 – Page 2", "R2025-037 S. Kirkey, J. Scott:"])
+    assert not _starts_document(later, first)
+    assert _starts_document(page(3, ["Minutes – February 18, 2025", "Present:"]), first)
