@@ -1,6 +1,9 @@
 """Decisions recorded in minutes, one row per decision, each under its minute.
 
-Four forms, tried per minute in this order:
+Five forms, tried per minute in this order:
+- board resolutions closed by a vote line ("Therefore be it resolved that X; and ..." /
+  "Vote: Unanimous, with 39 Board members in favor."), found over the whole segment: the
+  first resolved clause (with its list when it only leads in to one), outcome and counts;
 - RESOLVED blocks: the text after "RESOLVED", one row per numbered or lettered
   sub-resolution ("1.", "(a)", "A)"), or one row when the block is not numbered; a lead-in
   such as "that Cabinet agree to:" before the sub-resolutions is not itself a decision;
@@ -427,7 +430,7 @@ def _motion_votes(closing: str) -> tuple[str, dict[str, int]]:
         votes = {"for": int(tally.group(1)), "against": int(tally.group(2))}
     elif in_favour:
         against = re.search(r"\b(\d{1,3})\s+(?:against|opposed)", closing, re.I)
-        abstain = re.search(r"\b(\d{1,3})\s+abstain", closing, re.I)
+        abstain = re.search(r"\b(\d{1,3})\s+abst(?:ain|ention)", closing, re.I)
         votes = {
             "for": int(in_favour.group(1)),
             "against": int(against.group(1)) if against else 0,
@@ -493,15 +496,83 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
     return decisions
 
 
-def _mentions_motions(pages: list[Page]) -> bool:
-    return any(MOTION_WORD_RE.search(line.text) for page in pages for line in page.lines)
+# --- board resolutions closed by a vote line ---------------------------------------------
+# A board's resolution: "Whereas" clauses, then "Therefore be it resolved that X; and", maybe
+# "Be it further resolved ..." clauses and stipulations, and the board's vote on its own line
+# ("Vote: Unanimous, with 39 Board members in favor.", "Vote: Passed, 27 Board Members in
+# favor, 12 against (...), 1 Abstain (...)"). One row per vote: the first resolved clause,
+# with the list under it when the clause only leads in to it ("recommends:"); with no
+# resolved clause, the paragraph the vote was taken on.
+
+VOTE_TALLY_RE = re.compile(
+    r"^\W*vote\s*:\s*(?P<result>.*\b(?:unanimous|passed|carried|adopted|failed|defeated|"
+    r"in\s+favou?r)\b.*)$",
+    re.I,
+)
+BE_IT_RESOLVED_RE = re.compile(
+    r"\b(?:now,?\s+)?(?:therefore,?\s+)?be\s+it\s+resolved\b\s*,?\s*(?:that\b)?\s*", re.I
+)
+FURTHER_RESOLVED_RE = re.compile(r"\bbe\s+it\s+further\s+resolved\b", re.I)
+CLAUSE_END_RE = re.compile(r"(?:[.;:]|\band|\bnow)\W*$", re.I)
+LEAD_IN_WORDS = 8  # a resolved clause this short, ending in ":", only leads in to its list
 
 
-def _segment_motions(document: MinutesDocument) -> dict[int, list[Decision]]:
-    """Recorded motions of the whole segment (a motion's label may have been taken for a
-    minute heading), by the index of the minute they start in (-1: the header)."""
+def _voted_resolution(
+    span: list[MinuteLine], vote: list[MinuteLine], minute: Minute
+) -> Decision | None:
+    """The decision a vote line closes: its span's first resolved clause, else the
+    paragraph just above the vote."""
+    start = next((i for i, ml in enumerate(span) if BE_IT_RESOLVED_RE.search(ml.text)), None)
+    if start is None:
+        paragraphs = _paragraphs(span)
+        if not paragraphs:
+            return None
+        lines = paragraphs[-1]
+        text = _join(lines)
+    else:
+        first = span[start]
+        match = BE_IT_RESOLVED_RE.search(first.text)
+        rest = first.text[match.end() :].strip()
+        clause = [MinuteLine(first.page, first.line, rest, first.cut_at)] if rest else []
+        paragraphs = _paragraphs(clause + span[start + 1 :])
+        if not rest:
+            paragraphs = [[]] + paragraphs
+        lines = list(paragraphs[0]) if paragraphs else []
+        lead = _join(lines)
+        leads_in = not lead or (lead.endswith(":") and len(lead.split()) <= LEAD_IN_WORDS)
+        for paragraph in paragraphs[1:]:
+            if FURTHER_RESOLVED_RE.search(_join(paragraph)):
+                break
+            if not leads_in and CLAUSE_END_RE.search(_join(lines)):
+                break  # the clause ended: what follows is not part of it
+            lines += paragraph
+        text = TRAILING_AND_RE.sub("", _join(lines)).strip()
+        lines = [first, *lines[1:]] if rest else [first, *lines]
+    if not text:
+        return None
+    outcome, votes = _motion_votes(_join(vote))
+    return Decision(lines, text, minute, outcome=outcome, votes=votes)
+
+
+def _voted_resolutions(document: MinutesDocument) -> dict[int, list[Decision]]:
+    """Resolutions closed by a vote line, by the index of the minute they start in."""
+    lines = document.lines
+    found: list[Decision] = []
+    after = 0
     header = Minute(number=None, title="", heading=[], body=document.header)
-    found = _recorded_motions(document.lines, header)  # a decision before any heading: header
+    for index, ml in enumerate(lines):
+        if not VOTE_TALLY_RE.match(ml.text):
+            continue
+        vote = _paragraphs(lines[index : index + 4])[0]
+        decision = _voted_resolution(lines[after:index], vote, header)
+        if decision is not None:
+            found.append(decision)
+        after = index + len(vote)
+    return _by_minute(document, found)
+
+
+def _by_minute(document: MinutesDocument, found: list[Decision]) -> dict[int, list[Decision]]:
+    """Decisions by the index of the minute their first line is in (-1: the header)."""
     owner: dict[int, int] = {}
     for index, minute in enumerate(document.minutes):
         for ml in [*minute.heading, *minute.body]:
@@ -515,9 +586,24 @@ def _segment_motions(document: MinutesDocument) -> dict[int, list[Decision]]:
     return by_minute
 
 
-def minute_decisions(minute: Minute, motions: list[Decision] | None = None) -> list[Decision]:
+def _mentions_motions(pages: list[Page]) -> bool:
+    return any(MOTION_WORD_RE.search(line.text) for page in pages for line in page.lines)
+
+
+def _segment_motions(document: MinutesDocument) -> dict[int, list[Decision]]:
+    """Recorded motions of the whole segment (a motion's label may have been taken for a
+    minute heading), by the index of the minute they start in (-1: the header)."""
+    header = Minute(number=None, title="", heading=[], body=document.header)
+    found = _recorded_motions(document.lines, header)  # a decision before any heading: header
+    return _by_minute(document, found)
+
+
+def minute_decisions(
+    minute: Minute, motions: list[Decision] | None = None, voted: list[Decision] | None = None
+) -> list[Decision]:
     return (
-        _resolved_decisions(minute)
+        voted
+        or _resolved_decisions(minute)
         or _motion_decisions(minute)
         or motions
         or _sentence_decisions(minute)
@@ -548,16 +634,18 @@ class ResolutionsExtractor(Extractor):
             document = parse_minutes(ctx, segment)
             key = meeting_key(document)
             motions = _segment_motions(document)
+            voted = _voted_resolutions(document)
             if segment not in minutes:  # a record of motions put to a vote is minutes too
                 decided = [(None, d) for found in motions.values() for d in found]
                 decided.sort(
                     key=lambda pair: (pair[1].lines[0].page.number, pair[1].lines[0].line.top)
                 )
             else:
-                decided = [(None, d) for d in motions.get(-1, [])]
+                decided = [(None, d) for d in voted.get(-1) or motions.get(-1, [])]
                 for index, minute in enumerate(document.minutes):
                     item = _same_meeting_item(ctx, document, minute)
-                    decided += [(item, d) for d in minute_decisions(minute, motions.get(index))]
+                    found = minute_decisions(minute, motions.get(index), voted.get(index))
+                    decided += [(item, d) for d in found]
             for item, decision in decided:
                 minute = decision.minute
                 first = decision.lines[0]
