@@ -59,7 +59,7 @@ DECISION_RE = re.compile(
     r"members|group|meeting|forum|partnership|sub-committee|trustees|governors))\s+"
     r"(?:unanimously\s+)?(?:agreed|resolved|approved|decided|endorsed)\b"
     r"|\b(?:motion|amendment)\b[^.]*\b(?:was|were)\s+(?:carried|lost|defeated)\b"
-    r"|\bresolved (?:to|not to|that)\b|^\W*approved\b|\bapproved\s+[–—-]\s"
+    r"|\bresolved (?:to|not to|that)\b|^\W*(?:also\s+)?(?:approved|agreed)\b|\bapproved\s+[–—-]\s"
     # the previous minutes accepted however the sentence runs: "were checked for accuracy,
     # agreed as a true record", "having been circulated, were confirmed as a true copy"
     r"|\b(?:agreed|approved|confirmed|accepted)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
@@ -81,6 +81,9 @@ FAILED_RE = re.compile(r"\b(failed|denied|lost|defeated|rejected)\b", re.I)
 SENTENCE_SPLIT_RE = re.compile(
     r"(?<=[.!?])(?<![\s(][A-Z]\.)(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!No\.)(?<!St\.)(?<!Mrs\.)"
     r"\s+(?=[A-Z(“\"'])"
+)
+RUNS_ON_END_RE = re.compile(
+    r"(?:,|\b(?:of|the|and|or|to|a|an|for|with|by|in|on|at|from))\s*$", re.I
 )
 PARAGRAPH_GAP = 1.45  # a vertical gap this many line heights starts a new paragraph
 
@@ -104,6 +107,9 @@ def _unfilled(previous: MinuteLine, following: MinuteLine, right: float) -> bool
     case runs on whatever its length."""
     word = following.text.split()[0] if following.text.split() else ""
     runs_on = word[:1].islower() and len(word) > 1  # "and discuss ...", not an "o" bullet
+    # a line ending in a comma or in a word no sentence ends with runs on: a list of payments
+    # one a line ("Merlin Waste - £30 (Ch. No. 300101),"), "... Nicola Edwards of" / "MCC"
+    runs_on = runs_on or bool(RUNS_ON_END_RE.search(previous.text))
     if runs_on:
         return False  # the sentence runs on: "... investigate feasibility" / "and discuss"
     return previous.has_room_for(word, 0.5 * previous.line.size, right - 2)
@@ -197,7 +203,7 @@ def _sentence_decisions(minute: Minute) -> list[Decision]:
         previous = None
         picked: list[str] = []
         runs: list[list[str]] = []
-        for sentence in SENTENCE_SPLIT_RE.split(text):
+        for sentence in _sentences(text):
             if DECISION_RE.search(sentence) or ATTRIBUTION_RE.search(sentence):
                 picked.append(sentence)  # a mover and seconder printed: it was voted on
             elif picked:
@@ -213,6 +219,17 @@ def _sentence_decisions(minute: Minute) -> list[Decision]:
         if runs and ends_decided:
             previous = decisions[-1]
     return decisions
+
+
+def _sentences(text: str) -> list[str]:
+    """The text's sentences; a full stop inside brackets ("(Ch. No. 300093)") ends none."""
+    sentences: list[str] = []
+    for piece in SENTENCE_SPLIT_RE.split(text):
+        if sentences and sentences[-1].count("(") > sentences[-1].count(")"):
+            sentences[-1] += " " + piece
+        else:
+            sentences.append(piece)
+    return sentences
 
 
 def _without_attribution(text: str) -> str:
