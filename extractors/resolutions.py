@@ -436,8 +436,23 @@ def _clause(text: str, start: int, stop: int) -> tuple[int, str] | None:
     return None
 
 
+# a roll call: "Roll Call was taken as follows: Trustee Elton – yes, Trustee Albrecht – yes,
+# ... Supervisor Liccar – yes. Motion passes." Each member's answer after a dash or colon (or
+# after the name, when the dash opened a line and was read as a bullet).
+ROLL_CALL_RE = re.compile(r"\broll\s+call\b(?P<calls>.*?)(?:\.\s+(?:the\s+)?motion\b|$)", re.I)
+MAX_ROLL_CALL_CHARS = 1000
+ROLL_VOTE_RE = re.compile(r"(?:[–—:-]|(?<=\w)\s)\s*(yes|aye|yea|no|nay|abstain(?:ed|s)?)\b", re.I)
+
+
+def _roll_call(closing: str) -> str:
+    """The answers of a roll call printed in what closes a motion, if one is."""
+    match = ROLL_CALL_RE.search(closing)
+    return match.group("calls") if match else ""
+
+
 def _motion_votes(closing: str) -> tuple[str, dict[str, int]]:
     """Outcome and counts from what follows the clause: "passed 5-0", "39 in favor"."""
+    roll_call = _roll_call(closing[:MAX_ROLL_CALL_CHARS])  # five members' answers run long
     closing = closing[:400]
     outcome = "failed" if FAILED_RE.search(closing) else "carried"
     votes: dict[str, int] = {}
@@ -445,6 +460,14 @@ def _motion_votes(closing: str) -> tuple[str, dict[str, int]]:
     in_favour = re.search(r"\b(\d{1,3})\s+(?:board\s+)?(?:members?\s+)?in\s+favou?r", closing, re.I)
     if tally:
         votes = {"for": int(tally.group(1)), "against": int(tally.group(2))}
+    elif len(roll := ROLL_VOTE_RE.findall(roll_call)) >= 2:
+        said = [vote.lower() for vote in roll]
+        votes = {
+            "for": sum(vote in ("yes", "aye", "yea") for vote in said),
+            "against": sum(vote in ("no", "nay") for vote in said),
+        }
+        if any(vote.startswith("abstain") for vote in said):
+            votes["abstain"] = sum(vote.startswith("abstain") for vote in said)
     elif in_favour:
         against = re.search(r"\b(\d{1,3})\s+(?:against|opposed)", closing, re.I)
         abstain = re.search(r"\b(\d{1,3})\s+abst(?:ain|ention)", closing, re.I)
