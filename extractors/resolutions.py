@@ -1,6 +1,9 @@
 """Decisions recorded in minutes, one row per decision, each under its minute.
 
-Four forms, tried per minute in this order:
+Five forms, tried per minute in this order:
+- board resolutions closed by a vote line ("Therefore be it resolved that X; and ..." /
+  "Vote: Unanimous, with 39 Board members in favor."), found over the whole segment: the
+  first resolved clause (with its list when it only leads in to one), outcome and counts;
 - RESOLVED blocks: the text after "RESOLVED", one row per numbered or lettered
   sub-resolution ("1.", "(a)", "A)"), or one row when the block is not numbered; a lead-in
   such as "that Cabinet agree to:" before the sub-resolutions is not itself a decision;
@@ -56,7 +59,7 @@ DECISION_RE = re.compile(
     r"members|group|meeting|forum|partnership|sub-committee|trustees|governors))\s+"
     r"(?:unanimously\s+)?(?:agreed|resolved|approved|decided|endorsed)\b"
     r"|\b(?:motion|amendment)\b[^.]*\b(?:was|were)\s+(?:carried|lost|defeated)\b"
-    r"|\bresolved (?:to|not to|that)\b|^\W*approved\b|\bapproved\s+[–—-]\s"
+    r"|\bresolved (?:to|not to|that)\b|^\W*(?:also\s+)?(?:approved|agreed)\b|\bapproved\s+[–—-]\s"
     # the previous minutes accepted however the sentence runs: "were checked for accuracy,
     # agreed as a true record", "having been circulated, were confirmed as a true copy"
     r"|\b(?:agreed|approved|confirmed|accepted)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
@@ -78,6 +81,9 @@ FAILED_RE = re.compile(r"\b(failed|denied|lost|defeated|rejected)\b", re.I)
 SENTENCE_SPLIT_RE = re.compile(
     r"(?<=[.!?])(?<![\s(][A-Z]\.)(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!No\.)(?<!St\.)(?<!Mrs\.)"
     r"\s+(?=[A-Z(“\"'])"
+)
+RUNS_ON_END_RE = re.compile(
+    r"(?:,|\b(?:of|the|and|or|to|a|an|for|with|by|in|on|at|from))\s*$", re.I
 )
 PARAGRAPH_GAP = 1.45  # a vertical gap this many line heights starts a new paragraph
 
@@ -101,6 +107,9 @@ def _unfilled(previous: MinuteLine, following: MinuteLine, right: float) -> bool
     case runs on whatever its length."""
     word = following.text.split()[0] if following.text.split() else ""
     runs_on = word[:1].islower() and len(word) > 1  # "and discuss ...", not an "o" bullet
+    # a line ending in a comma or in a word no sentence ends with runs on: a list of payments
+    # one a line ("Merlin Waste - £30 (Ch. No. 300101),"), "... Nicola Edwards of" / "MCC"
+    runs_on = runs_on or bool(RUNS_ON_END_RE.search(previous.text))
     if runs_on:
         return False  # the sentence runs on: "... investigate feasibility" / "and discuss"
     return previous.has_room_for(word, 0.5 * previous.line.size, right - 2)
@@ -194,7 +203,7 @@ def _sentence_decisions(minute: Minute) -> list[Decision]:
         previous = None
         picked: list[str] = []
         runs: list[list[str]] = []
-        for sentence in SENTENCE_SPLIT_RE.split(text):
+        for sentence in _sentences(text):
             if DECISION_RE.search(sentence) or ATTRIBUTION_RE.search(sentence):
                 picked.append(sentence)  # a mover and seconder printed: it was voted on
             elif picked:
@@ -210,6 +219,17 @@ def _sentence_decisions(minute: Minute) -> list[Decision]:
         if runs and ends_decided:
             previous = decisions[-1]
     return decisions
+
+
+def _sentences(text: str) -> list[str]:
+    """The text's sentences; a full stop inside brackets ("(Ch. No. 300093)") ends none."""
+    sentences: list[str] = []
+    for piece in SENTENCE_SPLIT_RE.split(text):
+        if sentences and sentences[-1].count("(") > sentences[-1].count(")"):
+            sentences[-1] += " " + piece
+        else:
+            sentences.append(piece)
+    return sentences
 
 
 def _without_attribution(text: str) -> str:
@@ -416,8 +436,23 @@ def _clause(text: str, start: int, stop: int) -> tuple[int, str] | None:
     return None
 
 
+# a roll call: "Roll Call was taken as follows: Trustee Elton – yes, Trustee Albrecht – yes,
+# ... Supervisor Liccar – yes. Motion passes." Each member's answer after a dash or colon (or
+# after the name, when the dash opened a line and was read as a bullet).
+ROLL_CALL_RE = re.compile(r"\broll\s+call\b(?P<calls>.*?)(?:\.\s+(?:the\s+)?motion\b|$)", re.I)
+MAX_ROLL_CALL_CHARS = 1000
+ROLL_VOTE_RE = re.compile(r"(?:[–—:-]|(?<=\w)\s)\s*(yes|aye|yea|no|nay|abstain(?:ed|s)?)\b", re.I)
+
+
+def _roll_call(closing: str) -> str:
+    """The answers of a roll call printed in what closes a motion, if one is."""
+    match = ROLL_CALL_RE.search(closing)
+    return match.group("calls") if match else ""
+
+
 def _motion_votes(closing: str) -> tuple[str, dict[str, int]]:
     """Outcome and counts from what follows the clause: "passed 5-0", "39 in favor"."""
+    roll_call = _roll_call(closing[:MAX_ROLL_CALL_CHARS])  # five members' answers run long
     closing = closing[:400]
     outcome = "failed" if FAILED_RE.search(closing) else "carried"
     votes: dict[str, int] = {}
@@ -425,9 +460,17 @@ def _motion_votes(closing: str) -> tuple[str, dict[str, int]]:
     in_favour = re.search(r"\b(\d{1,3})\s+(?:board\s+)?(?:members?\s+)?in\s+favou?r", closing, re.I)
     if tally:
         votes = {"for": int(tally.group(1)), "against": int(tally.group(2))}
+    elif len(roll := ROLL_VOTE_RE.findall(roll_call)) >= 2:
+        said = [vote.lower() for vote in roll]
+        votes = {
+            "for": sum(vote in ("yes", "aye", "yea") for vote in said),
+            "against": sum(vote in ("no", "nay") for vote in said),
+        }
+        if any(vote.startswith("abstain") for vote in said):
+            votes["abstain"] = sum(vote.startswith("abstain") for vote in said)
     elif in_favour:
         against = re.search(r"\b(\d{1,3})\s+(?:against|opposed)", closing, re.I)
-        abstain = re.search(r"\b(\d{1,3})\s+abstain", closing, re.I)
+        abstain = re.search(r"\b(\d{1,3})\s+abst(?:ain|ention)", closing, re.I)
         votes = {
             "for": int(in_favour.group(1)),
             "against": int(against.group(1)) if against else 0,
@@ -493,15 +536,83 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
     return decisions
 
 
-def _mentions_motions(pages: list[Page]) -> bool:
-    return any(MOTION_WORD_RE.search(line.text) for page in pages for line in page.lines)
+# --- board resolutions closed by a vote line ---------------------------------------------
+# A board's resolution: "Whereas" clauses, then "Therefore be it resolved that X; and", maybe
+# "Be it further resolved ..." clauses and stipulations, and the board's vote on its own line
+# ("Vote: Unanimous, with 39 Board members in favor.", "Vote: Passed, 27 Board Members in
+# favor, 12 against (...), 1 Abstain (...)"). One row per vote: the first resolved clause,
+# with the list under it when the clause only leads in to it ("recommends:"); with no
+# resolved clause, the paragraph the vote was taken on.
+
+VOTE_TALLY_RE = re.compile(
+    r"^\W*vote\s*:\s*(?P<result>.*\b(?:unanimous|passed|carried|adopted|failed|defeated|"
+    r"in\s+favou?r)\b.*)$",
+    re.I,
+)
+BE_IT_RESOLVED_RE = re.compile(
+    r"\b(?:now,?\s+)?(?:therefore,?\s+)?be\s+it\s+resolved\b\s*,?\s*(?:that\b)?\s*", re.I
+)
+FURTHER_RESOLVED_RE = re.compile(r"\bbe\s+it\s+further\s+resolved\b", re.I)
+CLAUSE_END_RE = re.compile(r"(?:[.;:]|\band|\bnow)\W*$", re.I)
+LEAD_IN_WORDS = 8  # a resolved clause this short, ending in ":", only leads in to its list
 
 
-def _segment_motions(document: MinutesDocument) -> dict[int, list[Decision]]:
-    """Recorded motions of the whole segment (a motion's label may have been taken for a
-    minute heading), by the index of the minute they start in (-1: the header)."""
+def _voted_resolution(
+    span: list[MinuteLine], vote: list[MinuteLine], minute: Minute
+) -> Decision | None:
+    """The decision a vote line closes: its span's first resolved clause, else the
+    paragraph just above the vote."""
+    start = next((i for i, ml in enumerate(span) if BE_IT_RESOLVED_RE.search(ml.text)), None)
+    if start is None:
+        paragraphs = _paragraphs(span)
+        if not paragraphs:
+            return None
+        lines = paragraphs[-1]
+        text = _join(lines)
+    else:
+        first = span[start]
+        match = BE_IT_RESOLVED_RE.search(first.text)
+        rest = first.text[match.end() :].strip()
+        clause = [MinuteLine(first.page, first.line, rest, first.cut_at)] if rest else []
+        paragraphs = _paragraphs(clause + span[start + 1 :])
+        if not rest:
+            paragraphs = [[]] + paragraphs
+        lines = list(paragraphs[0]) if paragraphs else []
+        lead = _join(lines)
+        leads_in = not lead or (lead.endswith(":") and len(lead.split()) <= LEAD_IN_WORDS)
+        for paragraph in paragraphs[1:]:
+            if FURTHER_RESOLVED_RE.search(_join(paragraph)):
+                break
+            if not leads_in and CLAUSE_END_RE.search(_join(lines)):
+                break  # the clause ended: what follows is not part of it
+            lines += paragraph
+        text = TRAILING_AND_RE.sub("", _join(lines)).strip()
+        lines = [first, *lines[1:]] if rest else [first, *lines]
+    if not text:
+        return None
+    outcome, votes = _motion_votes(_join(vote))
+    return Decision(lines, text, minute, outcome=outcome, votes=votes)
+
+
+def _voted_resolutions(document: MinutesDocument) -> dict[int, list[Decision]]:
+    """Resolutions closed by a vote line, by the index of the minute they start in."""
+    lines = document.lines
+    found: list[Decision] = []
+    after = 0
     header = Minute(number=None, title="", heading=[], body=document.header)
-    found = _recorded_motions(document.lines, header)  # a decision before any heading: header
+    for index, ml in enumerate(lines):
+        if not VOTE_TALLY_RE.match(ml.text):
+            continue
+        vote = _paragraphs(lines[index : index + 4])[0]
+        decision = _voted_resolution(lines[after:index], vote, header)
+        if decision is not None:
+            found.append(decision)
+        after = index + len(vote)
+    return _by_minute(document, found)
+
+
+def _by_minute(document: MinutesDocument, found: list[Decision]) -> dict[int, list[Decision]]:
+    """Decisions by the index of the minute their first line is in (-1: the header)."""
     owner: dict[int, int] = {}
     for index, minute in enumerate(document.minutes):
         for ml in [*minute.heading, *minute.body]:
@@ -515,9 +626,24 @@ def _segment_motions(document: MinutesDocument) -> dict[int, list[Decision]]:
     return by_minute
 
 
-def minute_decisions(minute: Minute, motions: list[Decision] | None = None) -> list[Decision]:
+def _mentions_motions(pages: list[Page]) -> bool:
+    return any(MOTION_WORD_RE.search(line.text) for page in pages for line in page.lines)
+
+
+def _segment_motions(document: MinutesDocument) -> dict[int, list[Decision]]:
+    """Recorded motions of the whole segment (a motion's label may have been taken for a
+    minute heading), by the index of the minute they start in (-1: the header)."""
+    header = Minute(number=None, title="", heading=[], body=document.header)
+    found = _recorded_motions(document.lines, header)  # a decision before any heading: header
+    return _by_minute(document, found)
+
+
+def minute_decisions(
+    minute: Minute, motions: list[Decision] | None = None, voted: list[Decision] | None = None
+) -> list[Decision]:
     return (
-        _resolved_decisions(minute)
+        voted
+        or _resolved_decisions(minute)
         or _motion_decisions(minute)
         or motions
         or _sentence_decisions(minute)
@@ -548,16 +674,18 @@ class ResolutionsExtractor(Extractor):
             document = parse_minutes(ctx, segment)
             key = meeting_key(document)
             motions = _segment_motions(document)
+            voted = _voted_resolutions(document)
             if segment not in minutes:  # a record of motions put to a vote is minutes too
                 decided = [(None, d) for found in motions.values() for d in found]
                 decided.sort(
                     key=lambda pair: (pair[1].lines[0].page.number, pair[1].lines[0].line.top)
                 )
             else:
-                decided = [(None, d) for d in motions.get(-1, [])]
+                decided = [(None, d) for d in voted.get(-1) or motions.get(-1, [])]
                 for index, minute in enumerate(document.minutes):
                     item = _same_meeting_item(ctx, document, minute)
-                    decided += [(item, d) for d in minute_decisions(minute, motions.get(index))]
+                    found = minute_decisions(minute, motions.get(index), voted.get(index))
+                    decided += [(item, d) for d in found]
             for item, decision in decided:
                 minute = decision.minute
                 first = decision.lines[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from extractors.common.text import AGENDA_HEADING_RE
+from extractors.meetings.minutes import page_minutes_header
 from pipeline.models import Page, PageRange, ReadDocument, Segment, Segmentation, SegmentKind
 
 HEAD_LINES = 8  # how many body lines at the top of a page can carry a document heading
@@ -47,6 +48,8 @@ def classify(page: Page) -> SegmentKind:
         return "minutes"
     if any(ATTENDANCE_RE.match(text) for text in head[:4]):
         return "minutes"  # minutes that open with who was present, under a one-line title
+    if page_minutes_header(page) is not None:
+        return "minutes"  # a minutes title over the date, under a letterhead of many lines
     if any(APPENDIX_RE.match(text) for text in head[:3]):
         return "appendix"
     if any(REPORT_RE.match(text) for text in head):

@@ -29,6 +29,11 @@ SIDE_COLUMN_RE = re.compile(
     r"^(action|actions|action by|owner|owner and deadline|lead|responsible|by whom|who)\b", re.I
 )
 RESOLVED_IN_TITLE_RE = re.compile(r"(?<=\S)(RESOLVED\b.*)$")
+# a run-in heading: a short title closed by a colon, the minute's text after it on the same
+# line ("2564. Police Report: Attached. No presence.")
+RUN_IN_TITLE_RE = re.compile(r"^(?P<title>[^:.;]{2,80}?)\s*:[-–—]?\s+(?P<rest>\S.*)$")
+MAX_RUN_IN_TITLE_WORDS = 8
+SENTENCE_IN_RE = re.compile(r"\w[.!?](?:\s|$)")
 HEADING_INDENT = 10.0  # points a column-style heading sits left of the body text
 MAX_TITLE_WORDS = 16
 MAX_NUMBER_JUMP = 30
@@ -158,7 +163,12 @@ def _numbered_headings(lines: list[MinuteLine]) -> list[tuple[int, str]]:
         and _starts_table_row(lines, i)
         and len(m.group("title").split()) <= MAX_TITLE_WORDS
     ]
-    candidates = sorted(bold + (rows if len(rows) >= 2 else []), key=lambda pair: pair[0])
+    taken = {i for i, _ in bold + rows}
+    run_in = [(i, m) for i, m in numbered if i not in taken and _run_in(m.group("title"))]
+    candidates = sorted(
+        bold + (rows if len(rows) >= 2 else []) + (run_in if len(run_in) >= 2 else []),
+        key=lambda pair: pair[0],
+    )
     if not candidates:
         return []
     left = min(lines[i].x0 for i, _ in candidates)
@@ -173,6 +183,14 @@ def _numbered_headings(lines: list[MinuteLine]) -> list[tuple[int, str]]:
                 continue
         headings.append((index, match.group("num")))
     return headings
+
+
+def _run_in(title: str) -> re.Match[str] | None:
+    """The short title and the text after its colon, when the heading runs into the text."""
+    match = RUN_IN_TITLE_RE.match(title)
+    if match and len(match.group("title").split()) <= MAX_RUN_IN_TITLE_WORDS:
+        return match
+    return None
 
 
 def _unnumbered_headings(lines: list[MinuteLine]) -> list[tuple[int, str | None]]:
@@ -226,8 +244,13 @@ def _build_minute(lines: list[MinuteLine], start: int, end: int, number: str | N
             span_match = HEADING_RE.match(first_span)
             title = span_match.group("title") if span_match else title
             body_start = first.text[len(first_span) :].strip()
+        elif (run_in := _run_in(title)) is not None:
+            title, body_start = run_in.group("title"), run_in.group("rest")
         else:
             title, body_start = _split_run_together_title(title)
+    elif number and (run_in := _run_in(title)) and SENTENCE_IN_RE.search(run_in.group("rest")):
+        # a bold heading whose line goes on into the minute's first sentence
+        title, body_start = run_in.group("title"), run_in.group("rest")
     run_on = RESOLVED_IN_TITLE_RE.search(title)
     if run_on:  # "MINUTES OF PREVIOUS MEETINGRESOLVED –" printed on one line
         body_start = run_on.group(1) + (" " + body_start if body_start else "")

@@ -33,6 +33,7 @@ SECONDER_RES = [
     re.compile(rf"{NAME}\s+seconded\b"),
     re.compile(rf"{NAME}\s*\((?i:second(?:ed)?)\)"),  # "T. Feinberg (second)"
     re.compile(rf"\b2nd\s*:?\s*{NAME}"),  # "Proposed CR 2nd KD"
+    re.compile(rf"\bseconded\s+{NAME}"),  # "by Trustee Elton, seconded Trustee Albrecht"
 ]
 # who moved and seconded, printed after the decision they record, in a form that names
 # nothing else: "– Z. Maiorca (motion), T. Feinberg (second)", "Proposed: CR 2nd : RD",
