@@ -93,6 +93,9 @@ class ReadDocument(BaseModel):
     pages: list[Page]
     warnings: list[str] = Field(default_factory=list, description="why the document is 'partial'")
     notes: list[str] = Field(default_factory=list, description="what was recovered, and how")
+    written_on: date | None = Field(
+        None, description="when the file says it was last written: the year of a yearless date"
+    )
 
 
 class Segment(BaseModel):

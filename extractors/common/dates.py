@@ -15,6 +15,12 @@ MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 # before the year: a space, or a comma with or without one ("September 14,2022" as OCR reads it)
 YEAR_GAP = r"(?:,\s*|\s+)"
@@ -59,6 +65,35 @@ def find_date_text(text: str) -> str | None:
         if DATE_RE.fullmatch(repaired) and parse_date(repaired):
             return repaired
     return None
+
+
+# "June 6", "Tuesday, 6th June": a day and month with no year after them
+YEARLESS_DATE_RE = re.compile(
+    rf"\b{WEEKDAY}(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTHS})\.?"
+    rf"|(?P<month2>{MONTHS})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s*\d{{4}})",
+    re.I,
+)
+
+
+def find_yearless_date(text: str, near: date) -> tuple[str, date] | None:
+    """A day and month printed without a year ("Date/Time: June 6, 530pm"), as printed and in
+    the year that puts it nearest to `near` (when the file was written: an agenda is written
+    days before its meeting, minutes weeks after)."""
+    match = YEARLESS_DATE_RE.search(text)
+    if not match:
+        return None
+    day = int(match.group("day") or match.group("day2"))
+    month_name = (match.group("month") or match.group("month2")).lower()[:3]
+    month = MONTH_NUMBERS[month_name]
+    candidates = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    return match.group(0), min(candidates, key=lambda d: abs((d - near).days))
 
 
 def find_numeric_date(text: str, month_first: bool) -> tuple[str, date] | None:

@@ -17,6 +17,7 @@ from extractors.common.dates import (
     find_date_text,
     find_numeric_date,
     find_time_text,
+    find_yearless_date,
     writes_month_first,
 )
 from extractors.common.plausible import plausible_venue
@@ -126,18 +127,41 @@ def _find_date(lines: list[Line]) -> tuple[int, int, str] | None:
 
 
 def find_meeting_date(
-    lines: list[Line], context: str
+    lines: list[Line], context: str, written_on: date | None = None
 ) -> tuple[tuple[int, int, str] | None, date | None]:
     """(row, span, printed date) of the meeting date in a header, and the date itself when
-    the print alone does not give it (a date in figures, read the way the context, the rest
-    of the document, writes its dates)."""
+    the print alone does not give it: a date in figures, read the way the context (the rest
+    of the document) writes its dates; a date field without a year, in the year nearest to
+    when the file was written."""
     found = _find_date(lines)
     if found:
         return found, None
-    numeric = _find_numeric_date(lines, context)
-    if numeric:
-        return numeric[0], numeric[1]
+    for find in (_find_numeric_date(lines, context), _find_yearless_date(lines, written_on)):
+        if find:
+            return find
     return None, None
+
+
+def _date_fields(lines: list[Line]) -> list[tuple[int, int, str]]:
+    """Values of the header's fields labelled as the meeting's date ("Date/Time: ...")."""
+    return [
+        (i, j, value)
+        for i, j, label, value in label_values(lines)
+        if re.search(r"\bdate\b", label, re.I) and not NOT_MEETING_DATE_RE.search(label)
+    ]
+
+
+def _find_yearless_date(
+    lines: list[Line], written_on: date | None
+) -> tuple[tuple[int, int, str], date] | None:
+    """A date field printed without its year ("Date/Time: June 6, 530pm")."""
+    if written_on is None:
+        return None
+    for i, j, value in _date_fields(lines):
+        found = find_yearless_date(value, written_on)
+        if found:
+            return (i, j, found[0]), found[1]
+    return None
 
 
 def _find_numeric_date(lines: list[Line], context: str) -> tuple[tuple[int, int, str], date] | None:
@@ -341,7 +365,9 @@ def header_meeting(
     extractor: str,
 ) -> MeetingRecord:
     """The meeting a header announces: date, time and venue, the body in the largest type."""
-    date_at, meeting_date = find_meeting_date(lines, "\n".join(p.text for p in context_pages))
+    date_at, meeting_date = find_meeting_date(
+        lines, "\n".join(p.text for p in context_pages), ctx.doc.written_on
+    )
     time_at = find_time(lines)
     when_rows = [found[0] for found in (date_at, time_at) if found is not None]
     venue_rows, venue = find_venue(lines, when_rows, date_at[1] if date_at else 0)

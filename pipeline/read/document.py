@@ -20,6 +20,7 @@ from pathlib import Path
 from pipeline.errors import DocumentError, describe_exception
 from pipeline.models import Page, ReadDocument
 from pipeline.read.layout import layout_page, separate_running_margins
+from pipeline.read.metadata import written_on
 from pipeline.read.ocr import (
     LOW_CONFIDENCE,
     OCR_READER_PREFIX,
@@ -89,6 +90,7 @@ def read_document(
         pages=pages,
         warnings=document_warnings(pages),
         notes=notes,
+        written_on=written_on(path),
     )
 
 
