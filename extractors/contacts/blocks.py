@@ -81,12 +81,6 @@ NOT_NAME = frozenset(
         "financial",
         "office",
         "offices",
-        "road",
-        "street",
-        "lane",
-        "avenue",
-        "house",
-        "hall",
         "democratic",
         "democracy",
         "relevant",
@@ -174,6 +168,10 @@ NOT_NAME = frozenset(
         "website",
     ]
 )
+# Words that end a place's name ("Town Hall", "Church Lane", "Civic House") and are surnames as
+# well ("Tom Hall", "Mary Lane", "Mark Church", "Helen Street"): a name holding one is a person's
+# only where the block vouches for it, by a name label or by its own e-mail address.
+PLACE_WORDS = frozenset(["road", "street", "lane", "avenue", "house", "hall", "church"])
 MAX_WINDOW_LINES = 4
 SAME_COLUMN = 20.0  # points between the starts of two lines of one block's column
 
@@ -338,23 +336,30 @@ def _blocks(page: Page, anchors: list[Anchor]) -> list[Block]:
 # --- name and role ----------------------------------------------------------------------------
 
 
-def person_name(text: str) -> str | None:
-    """The text as a person's name ('Julie North', 'Joel.Hammond-Gant'), else None."""
+def person_name(text: str, labelled: bool = False, mailbox: str = "") -> str | None:
+    """The text as a person's name ('Julie North', 'Joel.Hammond-Gant'), else None.
+
+    A name with a word that also ends place names ("Tom Hall") needs the block to vouch for
+    it: it follows a name label (`labelled`), or the block's e-mail `mailbox` (the part
+    before the @) holds its surname ("tom.hall", "thall")."""
     value = clean(text).strip(" ,;:-–()")
     value = re.sub(r"(?<=[a-z])\.(?=[A-Z])", " ", value)
     value = HONORIFIC_RE.sub("", value)
     tokens = value.split()
     if not 2 <= len(tokens) <= 4 or all(len(t.rstrip(".")) == 1 for t in tokens):
         return None
+    surname = re.sub(r"[^a-z]", "", tokens[-1].lower())
+    vouched = labelled or (len(surname) > 1 and surname in re.sub(r"[^a-z]", "", mailbox.lower()))
     for token in tokens:
-        if token.lower().strip(".") in NOT_NAME:
+        word = token.lower().strip(".")
+        if word in NOT_NAME or (word in PLACE_WORDS and not vouched):
             return None
         if token.lower() not in PARTICLES and not NAME_TOKEN_RE.fullmatch(token):
             return None
     return value
 
 
-def _name_and_role(text: str) -> tuple[str | None, str | None]:
+def _name_and_role(text: str, mailbox: str = "") -> tuple[str | None, str | None]:
     """'Paul Mountford, Executive Democratic Services Officer' -> name and role.
 
     An unlabelled line in capitals ('NEW YORK, NY 10012') is an address, not a person.
@@ -362,7 +367,7 @@ def _name_and_role(text: str) -> tuple[str | None, str | None]:
     head, _, tail = text.partition(",")
     if head.isupper() or re.search(r"\d", tail):
         return None, None
-    name = person_name(head) if tail else person_name(text)
+    name = person_name(head if tail else text, mailbox=mailbox)
     role = (clean(tail).strip(" ,;:") or None) if tail and name else None
     return name, role
 
@@ -406,7 +411,7 @@ def _labelled(cells: list[_Cell], block: Block) -> tuple[str | None, str | None]
             end = matches[k + 1].start() if k + 1 < len(matches) else len(cell.text)
             value = _strip_anchors(cell.text[match.end() : end], block)
             if label in NAME_LABELS and name is None:
-                name = person_name(value)
+                name = person_name(value, labelled=True)
                 if label == "clerk" and role is None:
                     role = "Clerk"
             elif label in ROLE_LABELS and role is None and value:
@@ -432,9 +437,11 @@ def _unlabelled(
     """A name on a line of its own, the role on the next; or a name and a role cell of the
     block's table row ('Capital Finance Manager | Jo Lee | 03000 416 939 | jo.lee@...')."""
     plain = [c for c in cells if not LABEL_RE.search(c.text)]
+    email = block.get("email")
+    mailbox = email.raw.partition("@")[0] if email else ""
     for position, cell in enumerate(plain):
         text = _strip_anchors(cell.text, block)
-        name, role = _name_and_role(text)
+        name, role = _name_and_role(text, mailbox)
         if name is None:
             continue
         if row:
