@@ -35,9 +35,13 @@ from pipeline.models import AttendeeRecord, AttendeeStatus, BBox, Line, Span
 LABEL_RE = re.compile(
     r"^\W*(?P<label>[A-Za-z/&' ]{0,40}?\b(?:present|in attendance|attendance|attending|"
     r"apologies(?: for absence)?|apology|absent|absentees|observers?|visitors?|officers|"
-    r"others|substitutes?|members?|membership|attendees|roll call)\b(?:\s+[A-Za-z]+){0,2}?)"
+    r"others|substitutes?|members?|membership|attendees|roll call)\b(?:\s+[A-Za-z]+){0,6}?)"
     r"\s*(?::\s*(?P<rest>.*)|\s*$)",
     re.I,
+)
+# a roll-call sentence: "Board members present were Trustee Elton, Trustee Albrecht, ..."
+ROLL_SENTENCE_RE = re.compile(
+    r"^\W*(?P<label>[A-Za-z ]{0,30}?\b(?:present|absent))\s+were\s+(?P<rest>[A-Z].*)$", re.I
 )
 FOOTNOTE_LINE_RE = re.compile(r"^(?P<marker>\*+|†+|‡+)\s*(?P<text>\S.*)$")
 NAME_HEADER_RE = re.compile(r"^(board member|member|members|name|attendee name|attendee)s?$", re.I)
@@ -136,10 +140,14 @@ class Entry:
         return clean(" ".join(ml.text for ml in self.lines))
 
 
+# "Absent with notification", "Excused": away with notice given, as an apology
+EXCUSED_RE = re.compile(r"\bexcused\b|\bwith (?:prior )?(?:notice|notification)\b")
+
+
 def label_section(label: str, front_sheet: bool) -> Section:
     """The status an attendance label announces."""
     text = label.lower()
-    if "apolog" in text:
+    if "apolog" in text or EXCUSED_RE.search(text):
         return Section("apologies")
     if "absent" in text or "absentee" in text:
         return Section("absent")
@@ -149,7 +157,7 @@ def label_section(label: str, front_sheet: bool) -> Section:
         return Section("in_attendance", role="Observer")
     if re.search(r"visitor", text):
         return Section("in_attendance", role="Visitor")
-    if re.search(r"attendance|attending|officers|others|also present|guests|public", text):
+    if re.search(r"attendance|attending|officers|staff|others|also present|guests|public", text):
         return Section("in_attendance")
     return Section("present")
 
@@ -366,7 +374,7 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
             table = header
             section = section or Section("present")
             continue
-        label = LABEL_RE.match(ml.text)
+        label = LABEL_RE.match(ml.text) or ROLL_SENTENCE_RE.match(ml.text)
         if label and table is not None and len(ml.line.spans) > 1:
             label = None  # a table row such as "Robert Sherrard | Commissioner | Present"
         if label and (label.group("rest") is not None or len(ml.text.split()) <= 6):

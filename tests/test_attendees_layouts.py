@@ -122,3 +122,30 @@ def test_seat_holder_named_again_by_surname_is_one_member():
     names = [a.name for a in extract_corpus("morgan-hill-cc-2021-01-20-agenda").attendees]
     assert "Rich Constantine" in names
     assert "Constantine" not in names
+
+
+def test_roll_call_sentence_in_minutes_told_in_the_past_tense():
+    # Crete Township p1 (no "minutes" title; "The regular board meeting ... was called to
+    # order ..."): "Board members present were Trustee Elton, Trustee Albrecht, Trustee
+    # Hawkins, Trustee Piacentini, and Supervisor Liccar. Clerk Buiter was also present."
+    status = _status("crete-township-board-2024-10-09-minutes")
+    assert status == {
+        "Elton": "present",
+        "Albrecht": "present",
+        "Hawkins": "present",
+        "Piacentini": "present",
+        "Liccar": "present",
+        "Buiter": "in_attendance",
+    }
+
+
+def test_labels_of_a_board_below_its_letterhead():
+    # Manhattan CB2 p1-2, under "FULL BOARD MINUTES" (below a letterhead of officers):
+    # "BOARD MEMBERS ABSENT WITH NOTIFICATION: Ritu Chattree, ...", "BOARD STAFF PRESENT:
+    # Mark Diller, District Manager; ...; Eva Mai, Community Associate"
+    status = _status("manhattan-cb2-2024-07-18-minutes")
+    assert status["Susanna Aaron"] == "present"
+    assert status["Ritu Chattree"] == "apologies"
+    assert status["Mark Diller"] == "in_attendance"
+    assert status["Eva Mai"] == "in_attendance"
+    assert "Community Associate" not in status

@@ -75,7 +75,7 @@ ROLE_WORDS = re.compile(
     r"counsel|solicitor|engineer|planner|inspector|superintendent|visitor|observer|governor|"
     r"president|principal|specialist|analyst|partner|services|service|team|worker|nurse|"
     r"doctor|gp|practitioner|registrar|monitoring|scrutiny|democratic|legal|finance|vice|"
-    r"rfo)s?\b",
+    r"rfo|associate)s?\b",
     re.I,
 )
 ORG_WORDS = re.compile(
