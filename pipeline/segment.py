@@ -17,7 +17,7 @@ HEAD_LINES = 8  # how many body lines at the top of a page can carry a document 
 
 MINUTES_RE = re.compile(
     r"^\s*(minutes\b|minutes of|.*\bminutes of (a|the)\b.*meeting"
-    r"|(?!.*\b(approv|confirm|adopt|previous)\w*)[a-z ,&'-]{0,60}\bminutes\s*$)",
+    r"|(?!.*\b(approv|confirm|adopt|previous)\w*)[a-z ,&'-]{0,60}\bmeeting minutes\s*$)",
     re.I,
 )
 # A numbered line is an agenda item ("4. Approval of the Minutes of the Regular Meeting"), not
@@ -43,7 +43,7 @@ def head_text(page: Page, n: int = HEAD_LINES) -> list[str]:
 
 def classify(page: Page) -> SegmentKind:
     head = head_text(page)
-    if any(_is_minutes_heading(text) for text in head + _titles_below_letterhead(page)):
+    if any(_is_minutes_heading(text) for text in head):
         return "minutes"
     if any(CALLED_TO_ORDER_RE.search(text) for text in head):
         return "minutes"  # the meeting told in the past tense: "was called to order at 7 PM"
@@ -54,12 +54,6 @@ def classify(page: Page) -> SegmentKind:
     if any(REPORT_RE.match(text) for text in head):
         return "report"
     return "other"
-
-
-def _titles_below_letterhead(page: Page) -> list[str]:
-    """Bold lines just below the head: a letterhead (officers, address) may push the
-    document's title ("FULL BOARD MINUTES") below the first HEAD_LINES lines."""
-    return [line.text for line in page.lines[HEAD_LINES : 2 * HEAD_LINES] if line.bold]
 
 
 def _is_minutes_heading(text: str) -> bool:
