@@ -26,18 +26,22 @@ from extractors.common.minutes_layout import (
     parse_minutes,
 )
 from extractors.common.nlp import person_names
-from extractors.common.persons import Person, parse_people
+from extractors.common.persons import ROLE_PREFIX_RE, Person, is_other_councils_member, parse_people
 from extractors.common.text import clean, provenance
 from extractors.meetings.agenda import AGENDA_MEETING_KEY
 from extractors.meetings.minutes import meeting_key
-from pipeline.models import AttendeeRecord, AttendeeStatus
+from pipeline.models import AttendeeRecord, AttendeeStatus, BBox, Line, Span
 
 LABEL_RE = re.compile(
     r"^\W*(?P<label>[A-Za-z/&' ]{0,40}?\b(?:present|in attendance|attendance|attending|"
     r"apologies(?: for absence)?|apology|absent|absentees|observers?|visitors?|officers|"
-    r"others|substitutes?|members?|membership|attendees)\b(?:\s+[A-Za-z]+){0,2}?)"
+    r"others|substitutes?|members?|membership|attendees|roll call)\b(?:\s+[A-Za-z]+){0,6}?)"
     r"\s*(?::\s*(?P<rest>.*)|\s*$)",
     re.I,
+)
+# a roll-call sentence: "Board members present were Trustee Elton, Trustee Albrecht, ..."
+ROLL_SENTENCE_RE = re.compile(
+    r"^\W*(?P<label>[A-Za-z ]{0,30}?\b(?:present|absent))\s+were\s+(?P<rest>[A-Z].*)$", re.I
 )
 FOOTNOTE_LINE_RE = re.compile(r"^(?P<marker>\*+|†+|‡+)\s*(?P<text>\S.*)$")
 NAME_HEADER_RE = re.compile(r"^(board member|member|members|name|attendee name|attendee)s?$", re.I)
@@ -71,6 +75,9 @@ SENTENCE_SPLIT_RE = re.compile(rf"{FULL_STOP}\s+(?=[A-Z])")
 PRESENT_CLAUSE_RE = re.compile(
     r"^(?P<names>.+?)\s+(?:were|was|are|is)\s+(?P<also>also\s+)?present\W*$", re.I
 )
+# "City Recorder Leanne Moll declared a quorum.": a later sentence of an attendance paragraph
+# whose subject is a person introduced by their post; they attend, as an officer.
+NAMED_WORDS_RE = re.compile(r"^(?P<name>(?:[A-Z][\w.'-]*\s+){1,4})[a-z]")
 # a group opened inside an attendance paragraph, by a label or "Members of the public",
 # set off by a colon or a dash: "Members of the public - Mr Steve Baldwin, MCC."
 GROUP_LABEL_RE = re.compile(
@@ -82,13 +89,26 @@ GROUP_LABEL_RE = re.compile(
 # A line broken for width may stop short of the right edge by this fraction of the text width
 # (justification and word-width estimates are rough).
 WRAP_TOLERANCE = 0.03
+# points: lines or cells starting this close are at the same indent
+ALIGN_TOLERANCE = 4.0
+# side-by-side attendance columns end at a gap this many line pitches wide
+COLUMN_BREAK = 1.8
+# rows above and below a row of a grid of names that show where its columns start
+GRID_NEIGHBOURS = 3
+# "(AT)", "(CM": a cell holding only initials in brackets
+ABBREVIATION_CELL_RE = re.compile(r"^\(?[A-Z]{1,4}\)?$")
 # the first word of a wrapped line closes the cut entry: "Whitehead, ...", "McFadden & ..."
 WRAPPED_WORD_RE = re.compile(r"^\S+(?:[,;.)]|\s+(?:and\b|&)|$)")
 # "PCSO Sharon Diamond who reported that ...": a remark on the person, not part of the list.
 RELATIVE_CLAUSE_RE = re.compile(r",?\s+who\s+\w.*$")
-MEMBERSHIP_RE = re.compile(r"^\W*(membership|members|councillors)\b\s*:?", re.I)
+# the label alone or before a colon: not "Members." ending a sentence, nor "Members of the
+# public may ..."
+MEMBERSHIP_RE = re.compile(r"^\W*(membership|members|councillors)\s*(?::|$)", re.I)
+ROLL_CALL_RE = re.compile(r"^\W*roll call\b[\w ]{0,20}:", re.I)
 OFFICER_ROLE_RE = re.compile(
-    r"^(?:parish |town |deputy |assistant )?(clerk|minute[- ]taker)\b", re.I
+    r"^(?:parish |town |deputy |assistant )?(clerk|minute[- ]taker|rfo|"
+    r"responsible financial officer)\b",
+    re.I,
 )
 # A clerk titled as a councillor ("Cllr Smith (Clerk)") is a member who keeps the minutes;
 # one with a courtesy title ("Mr Richard Nolan, Clerk") is the council's officer.
@@ -120,10 +140,14 @@ class Entry:
         return clean(" ".join(ml.text for ml in self.lines))
 
 
+# "Absent with notification", "Excused": away with notice given, as an apology
+EXCUSED_RE = re.compile(r"\bexcused\b|\bwith (?:prior )?(?:notice|notification)\b")
+
+
 def label_section(label: str, front_sheet: bool) -> Section:
     """The status an attendance label announces."""
     text = label.lower()
-    if "apolog" in text:
+    if "apolog" in text or EXCUSED_RE.search(text):
         return Section("apologies")
     if "absent" in text or "absentee" in text:
         return Section("absent")
@@ -133,7 +157,7 @@ def label_section(label: str, front_sheet: bool) -> Section:
         return Section("in_attendance", role="Observer")
     if re.search(r"visitor", text):
         return Section("in_attendance", role="Visitor")
-    if re.search(r"attendance|attending|officers|others|also present|guests|public", text):
+    if re.search(r"attendance|attending|officers|staff|others|also present|guests|public", text):
         return Section("in_attendance")
     return Section("present")
 
@@ -158,8 +182,21 @@ def entry_clauses(text: str, section: Section, front_sheet: bool) -> list[tuple[
             sentence = clause.group("names")
             if clause.group("also") and sentence_section.status == "present":
                 sentence_section = Section("in_attendance")
+        elif index > 0 and sentence_section.status == "present":
+            subject = _post_holder_subject(sentence.strip())
+            if subject:
+                sentence, sentence_section = subject, Section("in_attendance")
         clauses.append((sentence, sentence_section))
     return clauses
+
+
+def _post_holder_subject(sentence: str) -> str | None:
+    """The post and name opening a sentence that goes on to say what they did."""
+    role = ROLE_PREFIX_RE.match(sentence)
+    if not role or role.group("plural"):
+        return None
+    named = NAMED_WORDS_RE.match(sentence[role.end() :])
+    return f"{role.group(0)}{named.group('name')}".strip() if named else None
 
 
 def _wrapped(previous: MinuteLine, line: MinuteLine) -> bool:
@@ -175,6 +212,19 @@ def _wrapped(previous: MinuteLine, line: MinuteLine) -> bool:
     slack = WRAP_TOLERANCE * body_width(previous.page)
     char_width = (line.x1 - line.x0) / len(line.text)
     return not previous.has_room_for(words[0], char_width, right - slack)
+
+
+def _hangs(entry: Entry, line: MinuteLine) -> bool:
+    """Whether `line` sits at the hanging indent of the entry's run-over lines ("Present: A,
+    B" / "   C and D were present." / "   E declared a quorum."): the paragraph goes on."""
+    if len(entry.lines) < 2:
+        return False
+    first, last = entry.lines[0], entry.lines[-1]
+    return (
+        last.page is line.page
+        and abs(line.x0 - last.x0) <= ALIGN_TOLERANCE
+        and last.x0 - first.x0 >= ALIGN_TOLERANCE
+    )
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -217,6 +267,8 @@ class _Collector:
                 and OFFICER_ROLE_RE.search(person.role or "")
             ):
                 status = "in_attendance"  # the clerk is listed with members but is an officer
+            if status == "present" and is_other_councils_member(person):
+                status = "in_attendance"  # a visiting councillor of another council
             self.records.append(
                 AttendeeRecord(
                     meeting_key=self.key,
@@ -307,7 +359,14 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
             _table_people(table, section or Section("present"), out)
             table = None
 
-    for ml in lines:
+    for index, ml in enumerate(lines := columns_in_reading_order(lines)):
+        cells = _grid_cells(lines, index) if section is not None and table is None else None
+        if cells:
+            for cell in cells:  # one person per cell of a grid of names
+                flush()
+                entry.lines.append(cell)
+            flush()
+            continue
         header = _table_header(ml)
         if header is not None:
             flush()
@@ -315,7 +374,7 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
             table = header
             section = section or Section("present")
             continue
-        label = LABEL_RE.match(ml.text)
+        label = LABEL_RE.match(ml.text) or ROLL_SENTENCE_RE.match(ml.text)
         if label and table is not None and len(ml.line.spans) > 1:
             label = None  # a table row such as "Robert Sherrard | Commissioner | Present"
         if label and (label.group("rest") is not None or len(ml.text.split()) <= 6):
@@ -339,6 +398,7 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
             entry.lines
             and not _continues(entry.text, ml.text)
             and not (entry.text[-1:].isalpha() and _wrapped(entry.lines[-1], ml))
+            and not _hangs(entry, ml)
         ):
             flush()
             if section is None:
@@ -346,6 +406,104 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
         entry.lines.append(ml)
     flush()
     close_table()
+
+
+def _label_only(text: str) -> bool:
+    label = LABEL_RE.match(text)
+    return bool(label) and not (label.group("rest") or "").strip()
+
+
+def _part_line(ml: MinuteLine, spans: list[Span]) -> MinuteLine:
+    """A line made of some of a printed line's spans: one column's cell."""
+    box = BBox.union([*spans])
+    text = " ".join(span.text for span in spans)
+    line = Line(text=text, size=ml.line.size, bold=ml.line.bold, spans=spans, **box.model_dump())
+    return MinuteLine(ml.page, line, clean(text))
+
+
+def columns_in_reading_order(lines: list[MinuteLine]) -> list[MinuteLine]:
+    """Attendance printed in side-by-side columns under labels on one line ("Present:" and
+    "Also in attendance:"): each column is read down before the next, so the names stay under
+    their own label. A span belongs to the label whose centre is nearest its own; the columns
+    end at the first gap wider than COLUMN_BREAK line pitches."""
+    result: list[MinuteLine] = []
+    index = 0
+    while index < len(lines):
+        ml = lines[index]
+        spans = ml.line.spans
+        if len(spans) < 2 or not all(_label_only(span.text) for span in spans):
+            result.append(ml)
+            index += 1
+            continue
+        centres = [(span.x0 + span.x1) / 2 for span in spans]
+        columns: list[list[MinuteLine]] = [[_part_line(ml, [span])] for span in spans]
+        previous, pitch = ml, None
+        index += 1
+        while index < len(lines):
+            row = lines[index]
+            gap = row.line.top - previous.line.top
+            if row.page is not ml.page or gap <= 0 or (pitch and gap > COLUMN_BREAK * pitch):
+                break
+            pitch = pitch or gap
+            for span in row.line.spans:
+                centre = (span.x0 + span.x1) / 2
+                nearest = min(range(len(centres)), key=lambda c: abs(centres[c] - centre))
+                columns[nearest].append(_part_line(row, [span]))
+            previous = row
+            index += 1
+        result.extend(part for column in columns for part in column)
+    return result
+
+
+def _cell_starts(lines: list[MinuteLine], index: int) -> list[float]:
+    """Left edges of the columns of a grid of names, from the rows printed around this one
+    whose cells are set apart by wide gaps."""
+    starts: list[float] = []
+    for ml in lines[max(0, index - GRID_NEIGHBOURS) : index + GRID_NEIGHBOURS + 1]:
+        if len(ml.line.spans) < 2 or ml.page is not lines[index].page:
+            continue
+        for span in ml.line.spans:
+            if all(abs(span.x0 - x) > ALIGN_TOLERANCE for x in starts):
+                starts.append(span.x0)
+    return starts
+
+
+def _grid_cells(lines: list[MinuteLine], index: int) -> list[MinuteLine] | None:
+    """A row of a grid of names cut at the grid's columns, when every cell names one person
+    (a cell may have lost its gap to the next: "Alistair Thompson Karen Bartlett-Butt"). A
+    cell holding only a bracketed abbreviation is the end of the cell above ("(AT)")."""
+    ml = lines[index]
+    starts = _cell_starts(lines, index)
+    if len(starts) < 2:
+        return None
+    cells: list[list[tuple[str, float, Span]]] = []
+    for span in ml.line.spans:
+        words = span.text.split()
+        if len(words) != len(span.word_starts):
+            return None
+        for number, (word, x) in enumerate(zip(words, span.word_starts, strict=True)):
+            if number == 0 or any(abs(x - start) <= ALIGN_TOLERANCE for start in starts):
+                cells.append([])
+            cells[-1].append((word, x, span))
+    if len(cells) < 2:
+        return None
+    parts = []
+    for number, cell in enumerate(cells):
+        text = " ".join(word for word, _, _ in cell)
+        if ABBREVIATION_CELL_RE.match(text):
+            continue
+        people = parse_people(text)
+        if not people or len(people) != 1:
+            return None
+        span = cell[0][2]
+        following = cells[number + 1][0] if number + 1 < len(cells) else None
+        x1 = following[1] if following and following[2] is span else span.x1
+        part = Span(
+            text=text, word_starts=[x for _, x, _ in cell], x0=cell[0][1], x1=x1,
+            top=span.top, bottom=span.bottom,
+        )  # fmt: skip
+        parts.append(_part_line(ml, [part]))
+    return parts if len(parts) >= 2 else None
 
 
 def _table_row(table: _Table, ml: MinuteLine) -> None:
@@ -424,16 +582,18 @@ class AttendeesExtractor(Extractor):
         for segment in ctx.segments("front_sheet"):
             out = _Collector(AGENDA_MEETING_KEY, self.name)
             lines = [MinuteLine(page, line, line.text) for page, line in ctx.lines_of(segment)]
-            read_attendance(_membership_lines(lines), out, front_sheet=True)
+            read_attendance(_lines_from(lines, MEMBERSHIP_RE), out, front_sheet=True)
             if not out.records:  # no "Membership" list: members printed with their seats
                 for holder in seat_holders(lines):
                     out.add([holder.person], Section("member"), [holder.line])
+            if not out.records:  # or only named on a roll-call form to fill in
+                read_attendance(_lines_from(lines, ROLL_CALL_RE), out, front_sheet=True)
             ctx.found.attendees.extend(out.finish())
 
 
-def _membership_lines(lines: list[MinuteLine]) -> list[MinuteLine]:
-    """From a front sheet, only the lines from a 'Membership' label on."""
+def _lines_from(lines: list[MinuteLine], label: re.Pattern[str]) -> list[MinuteLine]:
+    """From a front sheet, only the lines from the first such label on."""
     for index, ml in enumerate(lines):
-        if MEMBERSHIP_RE.match(ml.text):
+        if label.match(ml.text):
             return lines[index:]
     return []

@@ -25,6 +25,7 @@ MINUTES_RE = re.compile(
 # the heading of a document, whatever it mentions.
 NUMBERED_ITEM_RE = re.compile(r"^\s*(\d{1,3}|[a-z])[.)]?\s+\S", re.I)
 
+CALLED_TO_ORDER_RE = re.compile(r"\b(?:was|were)\s+called\s+to\s+order\b", re.I)
 ATTENDANCE_RE = re.compile(r"^\s*(present|members present|attendees|in attendance)\b\s*:?", re.I)
 REPORT_RE = re.compile(
     r"^\s*(report to\b|report of\b|report title\b|date of meeting\b|subject\s*/\s*title\b"
@@ -46,6 +47,8 @@ def classify(page: Page) -> SegmentKind:
     head = head_text(page)
     if any(_is_minutes_heading(text) for text in head):
         return "minutes"
+    if any(CALLED_TO_ORDER_RE.search(text) for text in head):
+        return "minutes"  # the meeting told in the past tense: "was called to order at 7 PM"
     if any(ATTENDANCE_RE.match(text) for text in head[:4]):
         return "minutes"  # minutes that open with who was present, under a one-line title
     if page_minutes_header(page) is not None:

@@ -50,7 +50,30 @@ def seat_holders(lines: list[MinuteLine]) -> list[SeatHolder]:
             person = _seated_person(text)
             if person and person.name.lower() not in found:
                 found[person.name.lower()] = SeatHolder(person, ml)
-    return list(found.values())
+        for holder in _seated_below(lines, index):
+            found.setdefault(holder.person.name.lower(), holder)
+    surnames = {name.split()[-1] for name in found if len(name.split()) > 1}
+    # "Mayor Constantine" printed again, by surname, beside "Rich Constantine - Mayor"
+    return [h for name, h in found.items() if len(name.split()) > 1 or name not in surnames]
+
+
+def _seated_below(lines: list[MinuteLine], index: int) -> list[SeatHolder]:
+    """The seat printed alone on its line with its holders' names on the lines below it
+    ("Mayor Pro Tem" / "Justin Massey"; "Councilmembers" / "Dean Francois" / "Rob Saemann")."""
+    if len(lines[index].line.spans) != 1 or not SEAT_ONLY_RE.match(lines[index].text.strip()):
+        return []
+    seat = _seat(_singular(lines[index].text.strip()))
+    holders = []
+    for ml in lines[index + 1 :]:
+        text = ml.text.strip()
+        if len(ml.line.spans) != 1 or len(text.split()) < 2 or not _is_name(text):
+            break
+        holders.append(SeatHolder(Person(name=text, role=seat), ml))
+    return holders
+
+
+def _singular(seat: str) -> str:
+    return re.sub(r"(?<=[^s])s$", "", seat)
 
 
 def _seated_person(text: str) -> Person | None:

@@ -45,12 +45,28 @@ HONORIFICS: dict[str, str] = {
 }
 # Plural forms carry over to the following names in the same list.
 PLURAL_HONORIFICS = {"councillors", "cllrs", "messrs", "commissioners"}
-# A role printed before the name: "Clerk J Connelly".
-ROLE_PREFIX_RE = re.compile(
-    r"^(?P<role>(?:parish |town |deputy |assistant )?clerk|chair(?:man|person)?|"
-    r"vice[- ]chair(?:man|person)?|treasurer|secretary|minute[- ]taker)\s+(?=[A-Z])",
-    re.I,
+# The nouns of a post, as printed before a name: "Clerk J Connelly", "City Attorney Bill
+# Kabeiseman", "Council President Arne Nyberg", "Trustee Elton". Not "Director" or
+# "Manager", which as often head a department's name ("Executive Director Strategic
+# Commissioning").
+TITLE_NOUN = (
+    r"(?:clerk|chair(?:man|woman|person)?|treasurer|secretary|minute[- ]taker|president|"
+    r"attorney|recorder|trustee|supervisor|councilor|councilmember|council\s?member|"
+    r"alderm[ae]n|alderperson)"
 )
+# A role printed before the name: a post, after up to two capitalised words qualifying it
+# ("Deputy Clerk", "City Recorder"). A plural post ("Councilors A, B and C") is shared by the
+# names that follow it, as a plural honorific is.
+ROLE_PREFIX_RE = re.compile(
+    rf"^(?P<role>(?:(?:[A-Z][a-z]+|[Vv]ice)[- ]){{0,2}}?(?i:{TITLE_NOUN})(?P<plural>s)?)"
+    r"\s+(?=[A-Z])"
+)
+# A post named without a person ("... and the Clerk"): nobody to record.
+UNNAMED_POST_RE = re.compile(rf"^(?:the|a|an|our)\s+(?:[A-Za-z]+\s+){{0,2}}?{TITLE_NOUN}s?$", re.I)
+# A councillor of another council, qualified by its tier ("County Cllr Webb", "District
+# Councillor Carter"): the body's own members are plain "Cllr".
+COUNCIL_TIERS = {"county", "district", "borough", "city", "town", "parish", "state"}
+COUNCILLOR_KEYS = {"councillor", "councillors", "cllr", "cllrs"}
 POST_NOMINALS = {"obe", "mbe", "cbe", "kbe", "dbe", "jp", "mp", "qc", "kc", "dl", "frcp", "phd"}
 ROLE_WORDS = re.compile(
     r"\b(director|manager|officer|chair|chairman|chairperson|chairwoman|head|chief|executive|"
@@ -58,7 +74,8 @@ ROLE_WORDS = re.compile(
     r"coordinator|co-ordinator|consultant|representative|mayor|deputy|assistant|accountant|"
     r"counsel|solicitor|engineer|planner|inspector|superintendent|visitor|observer|governor|"
     r"president|principal|specialist|analyst|partner|services|service|team|worker|nurse|"
-    r"doctor|gp|practitioner|registrar|monitoring|scrutiny|democratic|legal|finance|vice)s?\b",
+    r"doctor|gp|practitioner|registrar|monitoring|scrutiny|democratic|legal|finance|vice|"
+    r"rfo|associate)s?\b",
     re.I,
 )
 ORG_WORDS = re.compile(
@@ -81,6 +98,10 @@ REFERENCE_NOTE_RE = re.compile(r"^(item|minute|min\.?|agenda item)s?\b", re.I)
 FOOTNOTE_RE = re.compile(r"(\*+|†+|‡+)\s*$")
 SEPARATOR_RE = re.compile(r"\s*[,;]\s*|\s+[–—-]\s+")
 JOINER_RE = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
+# a blank to be filled in by hand ("Anjali Kausar _______" on a roll-call form)
+FILL_IN_RE = re.compile(r"_{3,}")
+# a hyphen inside a word, printed with typographic or doubled hyphens ("Bartlett-‐Butt")
+HYPHENS_RE = re.compile(r"(?<=\w)[-‐‑]+(?=\w)")
 LEADING_JOINER_RE = re.compile(r"^(?:and|&)\s+", re.I)
 
 
@@ -111,12 +132,28 @@ def _split_top_level(text: str, separator: re.Pattern[str] = SEPARATOR_RE) -> li
 
 def _strip_honorific(tokens: list[str]) -> tuple[str | None, bool, list[str]]:
     honorific, plural = None, False
+    tier, titles = None, []
+    if (
+        len(tokens) >= 2
+        and tokens[0].lower() in COUNCIL_TIERS
+        and tokens[1].lower().rstrip(".") in COUNCILLOR_KEYS
+    ):
+        tier, tokens = tokens[0], tokens[1:]
     while tokens and tokens[0].lower().rstrip(".") in HONORIFICS:
         key = tokens[0].lower().rstrip(".")
         honorific = HONORIFICS[key]
+        titles.append(honorific)
         plural = plural or key in PLURAL_HONORIFICS
         tokens = tokens[1:]
+    if tier and honorific:
+        honorific = " ".join([tier, *titles])  # "County Cllr Mrs"
     return honorific, plural, tokens
+
+
+def is_other_councils_member(person: Person) -> bool:
+    """A councillor named with another council's tier ("County Cllr Webb")."""
+    words = (person.honorific or "").lower().split()
+    return len(words) >= 2 and words[0] in COUNCIL_TIERS and words[1] in COUNCILLOR_KEYS
 
 
 def is_name(tokens: list[str], titled: bool = False, single_ok: bool = False) -> bool:
@@ -140,12 +177,23 @@ def is_name(tokens: list[str], titled: bool = False, single_ok: bool = False) ->
     return tokens[-1][:1].isupper() and len(tokens[-1].rstrip(".")) > 1
 
 
-def _parse_person_chunk(chunk: str, carried: str | None) -> tuple[Person | None, bool]:
-    """A chunk -> Person (or None), and whether its honorific is a plural to carry over."""
-    role = None
+@dataclass
+class Carried:
+    """A plural honorific or post printed once for the names that follow it."""
+
+    honorific: str | None = None
+    role: str | None = None
+
+
+def _parse_person_chunk(chunk: str, carried: Carried) -> tuple[Person | None, Carried]:
+    """A chunk -> Person (or None), and the plural honorific or post it carries over."""
+    role, role_plural = carried.role, False
     match = ROLE_PREFIX_RE.match(chunk)
     if match:
+        role_plural = bool(match.group("plural"))
         role = match.group("role").strip()
+        if role_plural:
+            role = role[:-1]  # "Councilors" -> "Councilor"
         chunk = chunk[match.end() :]
     parens = [p.strip() for p in PAREN_RE.findall(chunk)]
     bare = PAREN_RE.sub(" ", chunk).split()
@@ -162,16 +210,21 @@ def _parse_person_chunk(chunk: str, carried: str | None) -> tuple[Person | None,
     if len(tokens) >= 2 and ACRONYM_RE.match(tokens[-1]) and is_name(tokens[:-1]):
         organisation = tokens[-1]  # "A Armstrong EDC"
         tokens = tokens[:-1]
-    if not is_name(tokens, titled=bool(honorific or carried or role), single_ok=bool(parens)):
-        return None, False
-    person = Person(name=" ".join(tokens), honorific=honorific or carried, role=role)
+    titled = bool(honorific or carried.honorific or role)
+    if not is_name(tokens, titled=titled, single_ok=bool(parens)):
+        return None, carried
+    person = Person(name=" ".join(tokens), honorific=honorific or carried.honorific, role=role)
     person.organisation = organisation
     for inner in parens:
         if REFERENCE_NOTE_RE.match(inner):
             person.note = inner
         elif inner:
             person.descriptors.append(inner)
-    return person, plural
+    if plural:
+        carried = Carried(person.honorific, None)
+    elif role_plural or (match and carried.role):
+        carried = Carried(carried.honorific, role if role_plural else None)
+    return person, carried
 
 
 def _assign_descriptors(person: Person) -> None:
@@ -185,20 +238,20 @@ def _assign_descriptors(person: Person) -> None:
         person.role = f"{person.role}, {role}" if person.role else role
 
 
-def _people_in_chunk(chunk: str, carried: str | None) -> tuple[list[Person], str | None]:
-    """People named in one chunk: "A and B", "A/B" or a single person; [] for a descriptor."""
+def _people_in_chunk(chunk: str, carried: Carried) -> tuple[list[Person], Carried]:
+    """People named in one chunk: "A and B", "A/B" or a single person; [] for a descriptor.
+    A post named without a person ("A and the Clerk") is passed over."""
     parts = _split_top_level(chunk, JOINER_RE)
-    for candidate in ([parts] if len(parts) > 1 else []) + [[chunk]]:
-        found, honorific = [], carried
+    named = [part for part in parts if not UNNAMED_POST_RE.match(part)]
+    for candidate in ([named] if len(parts) > 1 and named else []) + [[chunk]]:
+        found, carry = [], carried
         for part in candidate:
-            person, plural = _parse_person_chunk(part, honorific)
+            person, carry = _parse_person_chunk(part, carry)
             if person is None:
                 break
-            if plural:
-                honorific = person.honorific
             found.append(person)
         else:
-            return found, honorific
+            return found, carry
     return [], carried
 
 
@@ -207,17 +260,17 @@ def parse_people(entry: str, honorific: str | None = None) -> list[Person] | Non
 
     `honorific` is a plural honorific carried over from a label ("Councillors Present:").
     """
-    text = entry.strip()
+    text = HYPHENS_RE.sub("-", FILL_IN_RE.sub(" ", entry).strip())
     marker_match = FOOTNOTE_RE.search(text)
     text = FOOTNOTE_RE.sub("", text).strip()
     # "D Richardson (Chair) R Healey": a parenthesis closes one person before the next.
     text = re.sub(r"\)\s+(?=(?:[A-Z]\.?\s)|[A-Z][a-z])", "), ", text)
     people: list[Person] = []
     group: list[Person] = []  # people sharing the descriptors that follow ("A/B, Legal")
-    carried = honorific
+    carried = Carried(honorific)
     for chunk in _split_top_level(text):
         chunk = LEADING_JOINER_RE.sub("", FOOTNOTE_RE.sub("", chunk).strip())
-        if chunk.lower() in POST_NOMINALS:
+        if chunk.lower() in POST_NOMINALS or UNNAMED_POST_RE.match(chunk):
             continue
         found, carried = _people_in_chunk(chunk, carried)
         if found:
