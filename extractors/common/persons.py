@@ -292,3 +292,8 @@ def parse_people(entry: str, honorific: str | None = None) -> list[Person] | Non
     if marker_match:
         people[-1].marker = marker_match.group(1)
     return people
+
+
+def without_honorifics(tokens: list[str]) -> list[str]:
+    """A name's tokens after its honorifics and posts ("Cllr", "County Cllr Mrs", "Dr")."""
+    return _strip_honorific(tokens)[2]

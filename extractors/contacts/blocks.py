@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from extractors.common.base import ExtractionContext, Extractor, register
 from extractors.common.geometry import Word, line_words, words_in
 from extractors.common.linking import ItemLinker
+from extractors.common.persons import NAME_TOKEN_RE, without_honorifics
 from extractors.common.phones import EMAIL_TAIL_RE, Found, clean_email, find_emails, find_phones
 from extractors.common.tables import is_prose
 from extractors.common.text import clean, provenance
@@ -49,9 +50,6 @@ PHONE_BEFORE_RE = re.compile(
 EMAIL_BEFORE_RE = re.compile(r"(?i)(?:\be-?mail|\be)\s*[:.]?\s*$")
 FAX_BEFORE_RE = re.compile(r"(?i)\b(?:fax|f|textphone|minicom)\s*[:.]?\s*$")
 SIGN_OFF_RE = re.compile(r"(?i)\bverified\s+by\b")
-HONORIFIC_RE = re.compile(r"(?i)^(?:cllr\.?|councillor|mr\.?|mrs\.?|ms\.?|miss|dr\.?|mx\.?)\s+")
-NAME_TOKEN_RE = re.compile(r"[A-Z][A-Za-z'’-]*\.?|[A-Z]\.")
-PARTICLES = frozenset(["de", "van", "von", "der", "le", "la", "da", "di", "du", "del", "bin"])
 NOT_NAME = frozenset(
     [
         "council",
@@ -344,8 +342,8 @@ def person_name(text: str, labelled: bool = False, mailbox: str = "") -> str | N
     before the @) holds its surname ("tom.hall", "thall")."""
     value = clean(text).strip(" ,;:-–()")
     value = re.sub(r"(?<=[a-z])\.(?=[A-Z])", " ", value)
-    value = HONORIFIC_RE.sub("", value)
-    tokens = value.split()
+    tokens = without_honorifics(value.split())
+    value = " ".join(tokens)
     if not 2 <= len(tokens) <= 4 or all(len(t.rstrip(".")) == 1 for t in tokens):
         return None
     surname = re.sub(r"[^a-z]", "", tokens[-1].lower())
@@ -354,7 +352,7 @@ def person_name(text: str, labelled: bool = False, mailbox: str = "") -> str | N
         word = token.lower().strip(".")
         if word in NOT_NAME or (word in PLACE_WORDS and not vouched):
             return None
-        if token.lower() not in PARTICLES and not NAME_TOKEN_RE.fullmatch(token):
+        if not NAME_TOKEN_RE.match(token.replace("’", "'")):
             return None
     return value
 
