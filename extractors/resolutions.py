@@ -53,9 +53,13 @@ SUB_ITEM_RE = re.compile(
     r"^(?:\(?(?P<a>[a-zA-Z]|\d{1,2}|[ivx]{1,4})[.)]|(?P<b>\d{1,2})(?=\s+[A-Z]))\s+(?=\S)"
 )
 LEAD_IN_RE = re.compile(r"[:–—-]\s*$")
+# what closes the minutes, ending the RESOLVED block above it: "There being no further
+# business, the meeting closed at 9.20 pm", "Signed ........ (Chairman)" (not a resolution's
+# line ending in "... should be" / "signed.")
 END_OF_MINUTES_RE = re.compile(
     r"^(the meeting (commenced|concluded|closed|ended|terminated)|meeting (closed|ended)|"
-    r"signed\b|chair(man|person)?\s*$|date\s*:?\s*$|.*\((chair|chairman|chairperson)\)\s*$)",
+    r"there being no (further|other) business\b|(?-i:Signed|SIGNED)\b|chair(man|person)?\s*$|"
+    r"date\s*:?\s*$|.*\((chair|chairman|chairperson)\)\s*$)",
     re.I,
 )
 DECISION_RE = re.compile(
