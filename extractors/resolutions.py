@@ -37,7 +37,13 @@ from extractors.common.minutes_layout import (
     minutes_segments,
     parse_minutes,
 )
-from extractors.common.motion_people import ATTRIBUTION_RE, motion_people, vote_block_people
+from extractors.common.motion_people import (
+    ATTRIBUTION_RE,
+    MOTION_NUMBER,
+    NUMBERED_PAIR_RE,
+    motion_people,
+    vote_block_people,
+)
 from extractors.common.text import clean, provenance
 from extractors.meetings.minutes import meeting_key
 from pipeline.models import Page, ResolutionRecord
@@ -47,9 +53,13 @@ SUB_ITEM_RE = re.compile(
     r"^(?:\(?(?P<a>[a-zA-Z]|\d{1,2}|[ivx]{1,4})[.)]|(?P<b>\d{1,2})(?=\s+[A-Z]))\s+(?=\S)"
 )
 LEAD_IN_RE = re.compile(r"[:–—-]\s*$")
+# what closes the minutes, ending the RESOLVED block above it: "There being no further
+# business, the meeting closed at 9.20 pm", "Signed ........ (Chairman)" (not a resolution's
+# line ending in "... should be" / "signed.")
 END_OF_MINUTES_RE = re.compile(
     r"^(the meeting (commenced|concluded|closed|ended|terminated)|meeting (closed|ended)|"
-    r"signed\b|chair(man|person)?\s*$|date\s*:?\s*$|.*\((chair|chairman|chairperson)\)\s*$)",
+    r"there being no (further|other) business\b|(?-i:Signed|SIGNED)\b|chair(man|person)?\s*$|"
+    r"date\s*:?\s*$|.*\((chair|chairman|chairperson)\)\s*$)",
     re.I,
 )
 DECISION_RE = re.compile(
@@ -85,6 +95,7 @@ SENTENCE_SPLIT_RE = re.compile(
 RUNS_ON_END_RE = re.compile(
     r"(?:,|\b(?:of|the|and|or|to|a|an|for|with|by|in|on|at|from))\s*$", re.I
 )
+MIN_TEXT_LINE_WORDS = 4  # a line of fewer words does not mark the text's right edge
 PARAGRAPH_GAP = 1.45  # a vertical gap this many line heights starts a new paragraph
 
 
@@ -115,12 +126,19 @@ def _unfilled(previous: MinuteLine, following: MinuteLine, right: float) -> bool
     return previous.has_room_for(word, 0.5 * previous.line.size, right - 2)
 
 
+def _text_right(lines: list[MinuteLine]) -> float:
+    """The right edge of the text: the furthest a line of several words reaches (a page
+    number, a stamp or a signature at the margin is not text that fills lines)."""
+    uncut = [ml for ml in lines if ml.cut_at is None] or lines
+    filled = [ml.x1 for ml in uncut if len(ml.text.split()) >= MIN_TEXT_LINE_WORDS]
+    return max(filled or [ml.x1 for ml in uncut])
+
+
 def _paragraphs(lines: list[MinuteLine]) -> list[list[MinuteLine]]:
     """Lines grouped into paragraphs by vertical gaps, bullets and unfilled lines."""
     if not lines:
         return []
-    uncut = [ml.x1 for ml in lines if ml.cut_at is None]
-    right = max(uncut or [ml.x1 for ml in lines])
+    right = _text_right(lines)
     paragraphs: list[list[MinuteLine]] = [[lines[0]]]
     for previous, ml in zip(lines, lines[1:], strict=False):
         same_page = ml.page.number == previous.page.number
@@ -370,17 +388,27 @@ MOVED_OPEN_RE = re.compile(
     r"\s*[,:–—-]?\s*(?=(?:to|that)\b)",
     re.I,
 )
+OPEN_RES = (MOTION_OPEN_RE, MOVED_OPEN_RE)
+# a motion's number printed just before its opener: "Resolution No. 2024-82 – Moved by A,
+# seconded by B that X", "MOTION NUMBER C2025-01 / Moved by: A Seconded by: B / That X"
+NUMBER_BEFORE_RE = re.compile(rf"\b(?:no\.?|number|#)\s*(?P<number>{MOTION_NUMBER})\W*$", re.I)
+NUMBER_REACH = 40  # characters before an opener searched for its number
 MOVER_TAIL_RE = re.compile(
     rf",?\s+(?:was\s+)?(?:made\s+)?by\s+{_INITIAL_OR_WORD}{{2,60}}?,?\s+second(?:ed)?\b", re.I
 )
+# "Carried" as OCR may read it, its "i" as an "l", a "1" or a "!" ("Carrled")
+CARRIED_WORD = r"carr[il1!]ed"
 CLOSE_SENTENCE_RE = re.compile(
     r"^\W*(?:.*?\bseconded\b|.*?\bsecond(?:ed)? by\b|(?:the\s+)?motion\s+(?:was\s+)?"
     r"(?:duly\s+)?(?:seconded|carried|passed|passes|failed|called)\b|(?:it|motion)\s+"
-    r"(?:passed|carried|failed)\b|all\s+(?:were\s+)?in\s+favou?r|(?:carried|defeated|lost)\b"
+    r"(?:passed|carried|failed)\b|all\s+(?:were\s+)?in\s+favou?r|(?:defeated|lost)\b"
+    rf"|{CARRIED_WORD}(?![\w!])"
     r"|roll call\b|vote\s*:|moved\s+\d)",
     re.I,
 )
-OUTCOME_WORD_RE = re.compile(r"\s*\b(?:Carried|CARRIED|Defeated|DEFEATED)\b\.?\s*$")
+OUTCOME_WORD_RE = re.compile(
+    r"\s*\b(?:Carr[il1!]ed|CARR[IL1!]ED|Defeated|DEFEATED)(?![\w!])\.?\s*$"
+)
 MAX_CLAUSE_CHARS = 2500
 MOTION_WORD_RE = re.compile(r"\b(?:motion|moved)\b", re.I)
 TRAILING_AND_RE = re.compile(r"[;,]?\s*(?:and|now)?\s*[;,]?\s*$", re.I)
@@ -397,13 +425,15 @@ def _indexed_text(lines: list[MinuteLine]) -> tuple[str, list[int]]:
     return " ".join(parts), starts
 
 
-def _openers(text: str) -> list[tuple[int, int]]:
-    """(opener start, clause start) of every motion opening in the text; overlapping openings
-    ("Motion: Councilor A moved to") are one, with the latest clause start."""
+def _openers(text: str, labelled: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(opener start, clause start) of every motion opening in the text, with the labelled
+    ones found on their own lines; overlapping openings ("Motion: Councilor A moved to") are
+    one, with the latest clause start."""
     found = sorted(
-        (m.start(), m.end())
-        for pattern in (MOTION_OPEN_RE, MOVED_OPEN_RE)
-        for m in pattern.finditer(text)
+        [
+            *((m.start(), m.end()) for pattern in OPEN_RES for m in pattern.finditer(text)),
+            *labelled,
+        ]
     )
     merged: list[tuple[int, int]] = []
     for opener in found:
@@ -493,12 +523,54 @@ def _lines_between(
     return picked or lines[:1]
 
 
+@dataclass
+class _Label:
+    """A motion's printed number, and the mover and seconder printed beside it."""
+
+    number: str
+    mover: str | None = None
+    seconder: str | None = None
+
+
+def _labelled_openers(text: str, line_starts: list[int]) -> dict[int, tuple[int, _Label]]:
+    """Motions opened by their number, mover and seconder on a line ("R2025-034 J. Scott,
+    S. Foote:"), by clause start: (opener start, label)."""
+    found = {}
+    for offset in line_starts:
+        pair = NUMBERED_PAIR_RE.match(text, offset)
+        if pair:
+            label = _Label(pair.group("number"), pair.group("mover"), pair.group("seconder"))
+            found[pair.end()] = (offset, label)
+    return found
+
+
+def _paragraph_end(
+    paragraphs: list[list[MinuteLine]], ends: dict[int, int], line_starts: list[int], start: int
+) -> int:
+    """Where the paragraph holding text offset `start` ends; a paragraph leading in to a list
+    (ending in a colon) runs on through the bulleted lines under it."""
+    line = max(i for i, first in enumerate(line_starts) if first <= start)
+    index = next(i for i, p in enumerate(paragraphs) if ends[id(p[-1])] >= line_starts[line])
+    end = ends[id(paragraphs[index][-1])]
+    listing = _join(paragraphs[index]).endswith(":")
+    for paragraph in paragraphs[index + 1 :]:
+        if not (listing and BULLET_RE.match(paragraph[0].text)):
+            break
+        end = ends[id(paragraph[-1])]
+    return end
+
+
 def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]:
-    """Motions recorded in prose, each closed by its seconder or its outcome."""
+    """Motions recorded in prose, each closed by its seconder or its outcome. A numbered
+    motion ("Resolution No. 2024-82 – Moved by A, seconded by B that X") is recorded even
+    with no outcome printed: it ends with its paragraph."""
     if not lines:
         return []
     text, line_starts = _indexed_text(lines)
-    openers = _openers(text)
+    labelled = _labelled_openers(text, line_starts)
+    openers = _openers(text, [(opened, start) for start, (opened, _) in labelled.items()])
+    paragraphs = _paragraphs(lines)
+    ends = {id(ml): first + len(part) for ml, first, part in _line_spans(lines, text, line_starts)}
     decisions = []
     taken = taken_before = -1
     for index, (opened, start) in enumerate(openers):
@@ -506,7 +578,10 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
             continue
         following = [o for o in openers[index + 1 :] if o[0] >= start]
         stop = following[0][0] if following else len(text)
+        label = labelled[start][1] if start in labelled else _number_before(text, opened)
         closed = _clause(text, start, stop)
+        if closed is None and label is not None:
+            closed = min(_paragraph_end(paragraphs, ends, line_starts, start), stop), ""
         if closed is None:
             continue
         end, closing = closed
@@ -515,17 +590,20 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
         clause = re.sub(r"\s+as (reflected|follows)\s*:?\s*$", "", clause).strip()
         if len(clause.split()) < 2:
             continue
-        outcome, votes = _motion_votes(closing)
+        outcome, votes = _motion_votes(closing) if closing else (None, {})
         picked = _lines_between(lines, line_starts, start, end)
         # who moved and seconded: in the sentence that opens the motion ("Councilor A moved
         # to") and in what closes it ("made by A, seconded by B", "B seconded.")
         sentence = max(text.rfind(".", 0, opened), text.rfind(";", 0, opened), taken_before)
-        mover, seconder = motion_people(text[sentence + 1 : start] + " " + closing[:300])
+        mover, seconder = motion_people(text[sentence + 1 : start] + "; " + closing[:300])
+        if label is not None and label.mover:
+            mover, seconder = label.mover, label.seconder
         decisions.append(
             Decision(
                 picked,
                 clause,
                 minute,
+                number=label.number if label else None,
                 outcome=outcome,
                 votes=votes,
                 moved_by=mover,
@@ -534,6 +612,23 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
         )
         taken_before = end
     return decisions
+
+
+def _number_before(text: str, opened: int) -> _Label | None:
+    """The number printed just before a motion's opener ("Resolution No. 2024-82 – Moved")."""
+    match = NUMBER_BEFORE_RE.search(text, max(0, opened - NUMBER_REACH), opened)
+    return _Label(match.group("number")) if match else None
+
+
+def _line_spans(
+    lines: list[MinuteLine], text: str, line_starts: list[int]
+) -> list[tuple[MinuteLine, int, str]]:
+    """Each line with its start offset in the joined text and its text there."""
+    bounds = [*line_starts[1:], len(text) + 1]
+    return [
+        (ml, first, text[first : following - 1])
+        for ml, first, following in zip(lines, line_starts, bounds, strict=True)
+    ]
 
 
 # --- board resolutions closed by a vote line ---------------------------------------------

@@ -2,8 +2,9 @@
 
 The forms seen across councils: "Moved by A, seconded by B", "Moved by: A Seconded by: B",
 "Motion ... made by A, seconded by B", "... by A, Second by B", "A moved to ... B seconded.",
-"Proposed by A, seconded by B", "Proposed: A 2nd: B", "A (motion), B (second)", and vote
-blocks ("MOTION BY: A", "SECOND: B"). A name is the run of capitalised words (titles and
+"Proposed by A, seconded by B", "Proposed: A 2nd: B", "A (motion), B (second)", vote
+blocks ("MOTION BY: A", "SECOND: B"), and a motion's number with the two names alone on the line
+above it ("R2025-034 J. Scott, S. Foote:"). A name is the run of capitalised words (titles and
 initials included: "Trustee Piacentini", "J. Scott", "Mr. Freddy Perez, Jr.", "AS") next to
 the keyword; it is kept as printed.
 """
@@ -14,7 +15,7 @@ import re
 
 # a capitalised word, an initial or an abbreviated title ("Mr."), not a motion keyword; a
 # name is one to five of them, with an optional suffix
-_KEYWORD = r"(?:Moved|Motion|Seconded|Second|Proposed|That|Carried)\b"
+_KEYWORD = r"(?:Moved|Motion|Seconded|Second|Proposed|That|Carr[il1!]ed)\b"  # "Carrled": OCR
 _WORD = rf"(?!{_KEYWORD})(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Rev|Cllr)\.|[A-Z][A-Za-z'’-]*)"
 NAME = rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,4}}(?:,\s*(?:Jr|Sr)\.?|\s+I{{2,3}})?)"
 
@@ -41,6 +42,17 @@ SECONDER_RES = [
 ATTRIBUTION_RE = re.compile(
     rf"(?:\s*[–—-]\s*)?(?={_UNNAMED}\s*\((?i:motion|moved)\))"
     rf"|\bProposed\b(?:\s+for\s+\w+)?(?:\s+by)?\s*:?\s*(?={_UNNAMED}{_SECONDER_NEXT})"
+)
+# a motion's number, then its mover and seconder and a colon, on a line of their own, the
+# motion on the lines under it: "R2025-034 J. Scott, S. Foote:" (a number holding a
+# year-like figure and a sequence, an optional letter prefix)
+MOTION_NUMBER = r"[A-Z]{0,3}\d{2,4}-\d{1,4}"
+NUMBERED_PAIR_RE = re.compile(
+    rf"(?P<number>{MOTION_NUMBER})\s+"
+    + NAME.replace("?P<name>", "?P<mover>")
+    + r"\s*,\s*"
+    + NAME.replace("?P<name>", "?P<seconder>")
+    + r"\s*:\s*"
 )
 # capitalised words that start a sentence or a label, not a name
 NOT_NAMES = frozenset(
