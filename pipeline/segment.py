@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from extractors.common.text import AGENDA_HEADING_RE
-from extractors.meetings.minutes import page_minutes_header
+from extractors.meetings.minutes import CALLED_TO_ORDER_RE, page_minutes_header
 from pipeline.models import Page, PageRange, ReadDocument, Segment, Segmentation, SegmentKind
 
 HEAD_LINES = 8  # how many body lines at the top of a page can carry a document heading
@@ -25,7 +25,6 @@ MINUTES_RE = re.compile(
 # the heading of a document, whatever it mentions.
 NUMBERED_ITEM_RE = re.compile(r"^\s*(\d{1,3}|[a-z])[.)]?\s+\S", re.I)
 
-CALLED_TO_ORDER_RE = re.compile(r"\b(?:was|were)\s+called\s+to\s+order\b", re.I)
 ATTENDANCE_RE = re.compile(r"^\s*(present|members present|attendees|in attendance)\b\s*:?", re.I)
 REPORT_RE = re.compile(
     r"^\s*(report to\b|report of\b|report title\b|date of meeting\b|subject\s*/\s*title\b"

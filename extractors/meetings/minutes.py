@@ -134,9 +134,10 @@ NARRATIVE_ROWS = 3  # the account of the opening follows the date line directly
 MEETING_TITLE_RE = re.compile(r"^(?:[A-Z][\w&'’.,/#-]*\s+){1,8}MEETING$")
 AGENDA_WORD_RE = re.compile(r"\bAGENDA\b")
 # the meeting's opening told in the past tense: minutes, not a notice of what will happen
+CALLED_TO_ORDER = r"\b(?:was|were)\s+called\s+to\s+order\b"
+CALLED_TO_ORDER_RE = re.compile(CALLED_TO_ORDER, re.I)
 OPENED_RE = re.compile(
-    r"\b(?:was|were)\s+called\s+to\s+order\b"
-    r"|\b(?:meeting|proceedings)\s+(?:was\s+)?(?:commenced|opened|began)\b",
+    CALLED_TO_ORDER + r"|\b(?:meeting|proceedings)\s+(?:was\s+)?(?:commenced|opened|began)\b",
     re.I,
 )
 MEETING_NOISE_RE = re.compile(
