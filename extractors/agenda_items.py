@@ -47,6 +47,12 @@ STOP_RE = re.compile(
     re.I,
 )
 AGENDA_WORD_RE = re.compile(r"\bagenda\b", re.I)
+# a report's own stamp naming the agenda item it is for: "Agenda Item 166", "AGENDA ITEM"
+ITEM_STAMP_RE = re.compile(
+    r"^agenda\s+item(?:\s+(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?))?\.?$", re.I
+)
+SUBJECT_RE = re.compile(r"^subject\s*:\s*(\S.*)$", re.I)
+HEAD_LINES = 15  # a document's heading is within its first lines
 COLUMN_HEADER_RE = re.compile(r"^(page|pages|item|items|no\.?|number|title|subject|ref\.?)$", re.I)
 
 
@@ -96,6 +102,46 @@ def agenda_pages(ctx: ExtractionContext) -> list[Page]:
     if any(AGENDA_WORD_RE.search(text) for text in head):
         return ctx.pages_of(first)
     return []
+
+
+def stamped_report_item(ctx: ExtractionContext) -> AgendaItemRecord | None:
+    """A report headed by the stamp of the agenda item it is for ("Agenda Item 166" over its
+    title, or "AGENDA ITEM" over a "SUBJECT:" field) and with no agenda of its own: that item,
+    numbered as stamped (no number when the stamp has none), titled by the subject field or
+    else the heading line right under the stamp."""
+    if ctx.segmentation.front_sheet is not None or not ctx.doc.pages:
+        return None
+    page = ctx.doc.pages[0]
+    head = page.lines[:HEAD_LINES]
+    number: str | None = None
+    stamp_at: int | None = None
+    for index, line in enumerate(head):
+        match = ITEM_STAMP_RE.match(line.text.strip())
+        if match and stamp_at is None:
+            stamp_at, number = index, match.group(1)
+    if stamp_at is None:
+        return None
+    title_line = next((ln for ln in head if SUBJECT_RE.match(ln.text.strip())), None)
+    if title_line is not None:
+        title = SUBJECT_RE.match(title_line.text.strip()).group(1)  # type: ignore[union-attr]
+    else:
+        below = head[stamp_at + 1 : stamp_at + 2]
+        if not below or below[0].bold != head[stamp_at].bold:
+            return None
+        title_line, title = below[0], below[0].text.strip()
+    meeting_key = next(
+        (m.key for m in ctx.found.meetings if m.kind == "agenda"), AGENDA_MEETING_KEY
+    )
+    return AgendaItemRecord(
+        meeting_key=meeting_key,
+        number=number,
+        parent=None,
+        title=clean(title),
+        description=None,
+        part=1,
+        provenance=provenance(page, [title_line]),
+        extractor=AgendaItemsExtractor.name,
+    )
 
 
 @dataclass
@@ -259,6 +305,10 @@ class AgendaItemsExtractor(Extractor):
     name = "agenda_items.v2"
 
     def extract(self, ctx: ExtractionContext) -> None:
+        stamped = stamped_report_item(ctx)
+        if stamped is not None:
+            ctx.found.agenda_items.append(stamped)
+            return
         pages = agenda_pages(ctx)
         if not pages:
             return
