@@ -53,6 +53,11 @@ ITEM_STAMP_RE = re.compile(
 )
 SUBJECT_RE = re.compile(r"^subject\s*:\s*(\S.*)$", re.I)
 HEAD_LINES = 15  # a document's heading is within its first lines
+TIME_CELL_RE = re.compile(
+    r"^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[-–—]\s*\d{1,2}(?:[:.]\d{2})?)?\s*[ap]\.?m\.?$",
+    re.I,
+)
+ADJOURN_RE = re.compile(r"^\s*adjourn(?:ment|ed)?\b", re.I)
 COLUMN_HEADER_RE = re.compile(r"^(page|pages|item|items|no\.?|number|title|subject|ref\.?)$", re.I)
 
 
@@ -63,6 +68,15 @@ def _part_of(text: str, current: int) -> int:
     if match.group("num"):
         return 1 if match.group("num").lower() in ("1", "i", "one") else 2
     return 2 if match.group("exempt") else 1
+
+
+def _time_cell(line: Line) -> bool:
+    """A time or time range in a cell of its own at the end of the line ("7:10 -7:25 PM"):
+    the item's time slot, not its title."""
+    if len(line.spans) < 2:
+        return False
+    text = line.spans[-1].text.strip()
+    return bool(TIME_CELL_RE.match(text))
 
 
 def _page_range(match: re.Match[str]) -> tuple[int, int | None]:
@@ -217,6 +231,8 @@ def _item_of(entry: Entry, parts: dict[int, int]) -> _Item:
     if cell:
         pages = cell
         title = title.replace(entry.lines[0].spans[-1].text.strip(), "", 1)
+    elif _time_cell(entry.lines[0]):
+        title = title.replace(entry.lines[0].spans[-1].text.strip(), "", 1)
     for line in entry.body[:1]:
         below = PAGE_CELL_RE.match(line.text.strip())
         if below and pages is None:
@@ -281,6 +297,20 @@ def printed_to_physical(pages: list[Page], first: int, last: int | None) -> Page
     return PageRange(first_page=min(hits), last_page=max(hits)) if hits else None
 
 
+def _before_closing(entries: list[Entry]) -> list[Entry]:
+    """Unlabelled headings after the meeting's closing item ("Adjournment") with no numbered
+    entry after it are the notices printed after the business (schedules, public notices)."""
+    closing = None
+    for index, entry in enumerate(entries):
+        if ADJOURN_RE.match(entry.title):
+            closing = index
+        elif entry.label is not None and entry.label.printed:
+            closing = None  # business goes on (a second session)
+    if closing is None:
+        return entries
+    return entries[: closing + 1] + [e for e in entries[closing + 1 :] if e.label is not None]
+
+
 def outline_items(pages: list[Page]) -> list[_Item]:
     """Items of the agenda pages in reading order: numbered entries and unnumbered headings."""
     entries = build_outline(pages, stop=STOP_RE)
@@ -290,11 +320,13 @@ def outline_items(pages: list[Page]) -> list[_Item]:
     entries.sort(key=lambda e: (order[e.page.number], e.lines[0].top, e.lines[0].x0))
     parts = _parts_by_line(pages)
     items = []
-    for entry in entries:
+    for entry in _before_closing(entries):
         if COLUMN_HEADER_RE.match(entry.title):
             continue
-        if entry.label is None and PART_RE.match(entry.title):
-            continue  # a part heading, not business
+        if entry.label is None and (
+            PART_RE.match(entry.title) or AGENDA_WORD_RE.fullmatch(entry.title.strip())
+        ):
+            continue  # a part heading or the agenda's own heading, not business
         items.append(_item_of(entry, parts))
     _with_trailing_pages(items)
     return items

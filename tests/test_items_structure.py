@@ -38,3 +38,32 @@ def test_report_stamped_with_its_agenda_item(stem: str, expected: list) -> None:
 def test_report_without_item_stamp_has_no_items() -> None:
     # "From: / To: Cabinet / Subject: ..." with no "Agenda Item" stamp: not an item listing
     assert _items("kent-cc-cabinet-2025-01-30-budget-monitoring-report") == []
+
+
+def test_body_type_headings_beside_numbered_items() -> None:
+    # the numbered items are in 12pt body type at the left margin; the stages between them
+    # ("Call to Order", "Closed Session  6:00-7:00 PM", ..., "Adjournment") are one-line
+    # paragraphs in the same type and indent, with their time slot in a cell of its own
+    unnumbered = [t for n, _, t in _items("palo-alto-cc-2016-04-18-agenda") if n is None]
+    assert unnumbered == [
+        "Call to Order",
+        "Closed Session",
+        "Agenda Changes, Additions and Deletions",
+        "City Manager Comments",
+        "Oral Communications",
+        "Minutes Approval",
+        "Consent Calendar",
+        "Action Items",
+        "Inter-Governmental Legislative Affairs",
+        "Council Member Questions, Comments and Announcements",
+        "Adjournment",
+    ]  # page 4 (committee schedules, printed after the adjournment) has none
+
+
+def test_notices_after_the_adjournment_are_not_items() -> None:
+    # p7: "ADJOURNMENT" then the bold "NOTICE TO THE PUBLIC" over the notices
+    titles = [t for _, _, t in _items("sunnyvale-city-council-2016-04-12-agenda")]
+    assert titles[-1] == "ADJOURNMENT"
+    # p10: "FUTURE MEETINGS AND CITY HOLIDAYS" after "XVI. ADJOURNMENT"
+    titles = [t for _, _, t in _items("hermosa-beach-cc-2023-01-10-agenda")]
+    assert "FUTURE MEETINGS AND CITY HOLIDAYS" not in titles

@@ -597,6 +597,8 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
     indents = Counter(round(e.x) for e in outer)
     indent = indents.most_common(1)[0][0]
     used = {id(line) for e in entries for line in e.lines}
+    right = _right_edge(pages)
+    body_entries = not bold and abs(size - _body_size(pages)) <= SIZE_TOLERANCE
     found: list[Entry] = []
     for page in pages:
         kind = PageType.of(page)
@@ -611,8 +613,14 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
                 if _is_section_label(page, line, kind):
                     found.append(Entry.at_line(page, line, text))
                 continue
-            if not styles_here or abs(line.x0 - indent) > tolerance:
-                continue  # entries in body type: an unlabelled line is running text
+            if abs(line.x0 - indent) > tolerance:
+                continue
+            if body_entries:  # entries in body type: only a stand-alone title-case line
+                if _body_heading(page, line, (size, bold), kind, right):
+                    found.append(Entry.at_line(page, line, text))
+                continue
+            if not styles_here:
+                continue  # entries in body type on this page: an unlabelled line is text
             style = next(
                 (
                     st
@@ -635,6 +643,48 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
                 continue
             found.append(Entry.at_line(page, line, text))
     return found
+
+
+def _body_heading(
+    page: Page, line: Line, style: tuple[float, bool], kind: PageType, right: float
+) -> bool:
+    """Where the numbered entries are set in body type, an unlabelled line at their indent and
+    in their type is a heading when it stands alone (a paragraph of one short line: well apart
+    from the lines around it or in other type) and reads as a title (Title Case, no sentence
+    end): "Call to Order", "Oral Communications   7:10 -7:25 PM"."""
+    text = line.text.strip()
+    if abs(line.size - style[0]) > SIZE_TOLERANCE or line.bold != style[1]:
+        return False
+    if len(text) > HEADING_MAX_CHARS or SENTENCE_END_RE.search(text) or text.endswith(":"):
+        return False
+    if line.x1 >= line.x0 + FULL_LINE * (right - line.x0) and len(line.spans) == 1:
+        return False  # a full line is a line of a paragraph
+    if is_banner(text) or parse_labels(text)[0] or not _title_case(line.spans[0].text):
+        return False
+    index = next(i for i, candidate in enumerate(page.lines) if candidate is line)
+    for neighbour in (page.lines[index - 1 : index], page.lines[index + 1 : index + 2]):
+        for other in neighbour:
+            same_type = abs(other.size - line.size) <= SIZE_TOLERANCE
+            if same_type and abs(other.top - line.top) <= WRAP_GAP * kind.pitch:
+                return False
+    return True
+
+
+def _body_size(pages: list[Page]) -> float:
+    """The most common type size (by characters) over all the pages."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _title_case(text: str) -> bool:
+    """Every word of four letters or more starts with a capital, and the first word does."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    return (
+        bool(words) and words[0][0].isupper() and all(w[0].isupper() for w in words if len(w) >= 4)
+    )
 
 
 def unnumbered_sublists(pages: list[Page], entries: list[Entry]) -> list[Entry]:
