@@ -67,3 +67,29 @@ def test_notices_after_the_adjournment_are_not_items() -> None:
     # p10: "FUTURE MEETINGS AND CITY HOLIDAYS" after "XVI. ADJOURNMENT"
     titles = [t for _, _, t in _items("hermosa-beach-cc-2023-01-10-agenda")]
     assert "FUTURE MEETINGS AND CITY HOLIDAYS" not in titles
+
+
+def test_stage_headings_set_larger_than_the_numbered_items() -> None:
+    # numbered items are 11pt bold; the stages ("CALL TO ORDER" ... "ADJOURNMENT") are 14pt bold
+    # capitals, centred or at the margin, and "CONSENT CALENDAR" / "PUBLIC HEARING" / "OTHER
+    # BUSINESS" stand right above items 1, 8 and 9
+    unnumbered = [t for n, _, t in _items("morgan-hill-cc-2021-01-20-agenda") if n is None]
+    for heading in (
+        "CALL TO ORDER",
+        "ROLL CALL ATTENDANCE",
+        "DECLARATION OF POSTING AGENDA",
+        "PRESENTATIONS",
+        "RECOGNITIONS",
+        "CITY MANAGER'S REPORT",
+        "CITY ATTORNEY'S REPORT",
+        "PUBLIC COMMENT",
+        "ADOPTION OF AGENDA",
+        "CONSENT CALENDAR",
+        "PUBLIC HEARING",
+        "OTHER BUSINESS",
+        "FUTURE COUNCIL INITIATED AGENDA ITEMS",
+        "ADJOURNMENT",
+    ):
+        assert heading in unnumbered
+    # the 10pt presenter lines under the headings are not items
+    assert "City Clerk Michelle Bigelow" not in unnumbered

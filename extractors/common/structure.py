@@ -66,6 +66,7 @@ SENTENCE_END_RE = re.compile(r"[.;,]$")
 # left edge of the text
 SECTION_LABEL_RE = re.compile(r"^[A-Z][A-Z0-9 '’&/,()-]{2,70}:(\s|$)")
 MIN_SECTION_LABELS = 3
+STAGE_LOOKBACK = 8  # lines: a stage heading is this close above the first entry under it
 
 
 @dataclass(frozen=True)
@@ -599,6 +600,7 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
     used = {id(line) for e in entries for line in e.lines}
     right = _right_edge(pages)
     body_entries = not bold and abs(size - _body_size(pages)) <= SIZE_TOLERANCE
+    stages = _stage_styles([e for e in outer if e.label is not None])
     found: list[Entry] = []
     for page in pages:
         kind = PageType.of(page)
@@ -608,6 +610,9 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
         for line in page.lines:
             text = line.text.strip()
             if id(line) in used:
+                continue
+            if stages and _stage_heading(line, stages):
+                found.append(Entry.at_line(page, line, text))
                 continue
             if line.x0 < indent - tolerance:
                 if _is_section_label(page, line, kind):
@@ -668,6 +673,36 @@ def _body_heading(
             if same_type and abs(other.top - line.top) <= WRAP_GAP * kind.pitch:
                 return False
     return True
+
+
+def _stage_styles(outer: list[Entry]) -> set[tuple[float, bool]]:
+    """The type of the headings that group the numbered entries into stages of the meeting
+    ("CONSENT CALENDAR" over "1.", "PUBLIC HEARING" over "8."): the nearest capitals line
+    above an outermost entry, set larger than it, when two or more entries have one."""
+    styles: Counter[tuple[float, bool]] = Counter()
+    for entry in outer:
+        page = entry.page
+        index = next(i for i, line in enumerate(page.lines) if line is entry.lines[0])
+        for line in reversed(page.lines[max(0, index - STAGE_LOOKBACK) : index]):
+            if parse_labels(line.text)[0]:
+                break
+            if line.size > entry.size + SIZE_TOLERANCE and _is_capitals(line.text):
+                styles[(round(line.size, 1), line.bold)] += 1
+                break
+    return {style for style, n in styles.items() if n >= 2}
+
+
+def _stage_heading(line: Line, stages: set[tuple[float, bool]]) -> bool:
+    """A short capitals line in the type of the stage headings, wherever it is set."""
+    text = line.text.strip()
+    return bool(
+        any(abs(line.size - st[0]) <= SIZE_TOLERANCE and line.bold == st[1] for st in stages)
+        and len(text) <= HEADING_MAX_CHARS
+        and _is_capitals(text)
+        and not SENTENCE_END_RE.search(text)
+        and not is_banner(text)
+        and not parse_labels(text)[0]
+    )
 
 
 def _body_size(pages: list[Page]) -> float:
