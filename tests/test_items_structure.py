@@ -93,3 +93,14 @@ def test_stage_headings_set_larger_than_the_numbered_items() -> None:
         assert heading in unnumbered
     # the 10pt presenter lines under the headings are not items
     assert "City Clerk Michelle Bigelow" not in unnumbered
+
+
+def test_lettering_restarted_under_a_subheading() -> None:
+    # item 10's resolutions are lettered A.-H., then A.-C. again under the bold
+    # "BOARD ORDERS, RULES, FEES OR REGULATIONS:" and A. again under "FIRST READING:"
+    items = _items("cuyahoga-county-board-of-health-2019-04-24-agenda")
+    under_10 = [(n, t[:20]) for n, parent, t in items if parent == "10"]
+    assert ("A", "RESOLUTION (2019-21)") in under_10
+    assert ("B", "RESOLUTION (2019-23)") in under_10
+    assert ("C", "RESOLUTION (2019-45)") in under_10
+    assert ("A", "RESOLUTION (2019-46)") in under_10

@@ -296,6 +296,15 @@ class OutlineBuilder:
         top = self.stack[0]
         if self._repeats(top, label) and abs(line.x0 - top.x) <= tolerance:
             return 0, "continue"  # the last outermost number printed again: one more entry
+        for depth in range(len(self.stack) - 1, 0, -1):
+            nested = self.stack[depth]
+            if (
+                label.key == nested.key
+                and label.ordinal == 1
+                and abs(line.x0 - nested.x) <= tolerance
+                and self._after_subheading()
+            ):
+                return depth, "continue"  # lettering restarted under a sub-heading
         lone = len(self.stack) == 1 and self.entries[-1] is top.entry and top.ordinal > 1
         lone = lone and sum(e.parent is None for e in self.entries) == 1
         if label.ordinal == 1 and lone:
@@ -366,6 +375,18 @@ class OutlineBuilder:
         return any(
             key[:2] == label.key[:2] and abs(line.x0 - x) <= tolerance for key, x in self.sublists
         )  # scheme and punctuation: a decimal sub-list's prefix is its own parent's number
+
+    def _after_subheading(self) -> bool:
+        """A short bold heading stands between the last entry and this one ("FIRST READING:",
+        "BOARD ORDERS, RULES, FEES OR REGULATIONS:"): a nested list numbered from 1 again
+        under it goes on under the same parent."""
+        return any(
+            line.bold
+            and len(line.text.strip()) <= HEADING_MAX_CHARS
+            and (_is_capitals(line.text) or line.text.strip().endswith(":"))
+            and not parse_labels(line.text)[0]
+            for line in self.since_entry
+        )
 
     def _in_running_text(self, same_indent: bool, prominence: tuple[float, bool]) -> bool:
         """A nested list after a lead-in ("...as follows:"), or after running text at its
