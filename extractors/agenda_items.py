@@ -57,6 +57,7 @@ TIME_CELL_RE = re.compile(
     r"^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[-–—]\s*\d{1,2}(?:[:.]\d{2})?)?\s*[ap]\.?m\.?$",
     re.I,
 )
+FILE_CELL_RE = re.compile(r"\d{2}-\d{4}")  # a record number: year and serial ("16-0361")
 ADJOURN_RE = re.compile(r"^\s*adjourn(?:ment|ed)?\b", re.I)
 COLUMN_HEADER_RE = re.compile(r"^(page|pages|item|items|no\.?|number|title|subject|ref\.?)$", re.I)
 
@@ -68,6 +69,17 @@ def _part_of(text: str, current: int) -> int:
     if match.group("num"):
         return 1 if match.group("num").lower() in ("1", "i", "one") else 2
     return 2 if match.group("exempt") else 1
+
+
+def _without_file_numbers(entry: Entry, title: str) -> str:
+    """The title without the record numbers set in a cell before it ("A | 16-0361 |
+    Approve ..."): a file number closing a cell that more text follows is not title."""
+    for line in entry.lines:
+        for span in line.spans[:-1]:
+            words = span.text.split()
+            if words and FILE_CELL_RE.fullmatch(words[-1]):
+                title = re.sub(rf"(^|\s){re.escape(words[-1])}(\s|$)", " ", title, count=1)
+    return " ".join(title.split())
 
 
 def _time_cell(line: Line) -> bool:
@@ -237,6 +249,7 @@ def _item_of(entry: Entry, parts: dict[int, int]) -> _Item:
         below = PAGE_CELL_RE.match(line.text.strip())
         if below and pages is None:
             pages = _page_range(below)
+    title = _without_file_numbers(entry, title)
     match = PAGES_RE.search(title)
     if match:
         pages = _page_range(match)
@@ -297,6 +310,35 @@ def printed_to_physical(pages: list[Page], first: int, last: int | None) -> Page
     return PageRange(first_page=min(hits), last_page=max(hits)) if hits else None
 
 
+def _unnumbered_rows(pages: list[Page], entries: list[Entry]) -> list[Entry]:
+    """Rows of the item table with an empty number cell: a record number in the cell where
+    numbered rows have theirs and the title where theirs start ("| 16-0355 | PRESENTATION")."""
+    cells: set[tuple[int, int]] = set()
+    for entry in entries:
+        spans = entry.lines[0].spans
+        for span, following in zip(spans[1:], spans[2:], strict=False):
+            if FILE_CELL_RE.fullmatch(span.text.strip()):
+                cells.add((round(span.x0), round(following.x0)))
+    if not cells:
+        return []
+    used = {id(line) for e in entries for line in e.lines}
+    found = []
+    for page in pages:
+        for line in page.lines:
+            spans = line.spans
+            if (
+                id(line) in used
+                or len(spans) < 2
+                or not FILE_CELL_RE.fullmatch(spans[0].text.strip())
+            ):
+                continue
+            at = (round(spans[0].x0), round(spans[1].x0))
+            if any(abs(at[0] - x) <= 2 and abs(at[1] - t) <= 2 for x, t in cells):
+                title = " ".join(span.text.strip() for span in spans[1:])
+                found.append(Entry.at_line(page, line, title))
+    return found
+
+
 def _before_closing(entries: list[Entry]) -> list[Entry]:
     """Unlabelled headings after the meeting's closing item ("Adjournment") with no numbered
     entry after it are the notices printed after the business (schedules, public notices)."""
@@ -316,6 +358,7 @@ def outline_items(pages: list[Page]) -> list[_Item]:
     entries = build_outline(pages, stop=STOP_RE)
     entries += unnumbered_headings(pages, entries) + _lost_numbers(pages, entries)
     entries += unnumbered_sublists(pages, entries)
+    entries += _unnumbered_rows(pages, entries)
     order = {page.number: index for index, page in enumerate(pages)}
     entries.sort(key=lambda e: (order[e.page.number], e.lines[0].top, e.lines[0].x0))
     parts = _parts_by_line(pages)

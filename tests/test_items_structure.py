@@ -104,3 +104,23 @@ def test_lettering_restarted_under_a_subheading() -> None:
     assert ("B", "RESOLUTION (2019-23)") in under_10
     assert ("C", "RESOLUTION (2019-45)") in under_10
     assert ("A", "RESOLUTION (2019-46)") in under_10
+
+
+def test_labels_and_record_numbers_in_cells_of_their_own() -> None:
+    items = _items("sunnyvale-city-council-2016-04-12-agenda")
+    # p1: "A | 16-0361 | Approve Joint City Council ..." in regular type under the bold
+    # "5 Consent Calendar": a sub-item of 5, without its record number
+    assert items[5][:2] == ("A", "5")
+    assert items[5][2].startswith("Approve Joint City Council and Redevelopment Successor")
+    numbers = [n for n, _, _ in items]
+    # p3-p4: "1.A 16-0344 | Approve ..." to "1.D"; p4-p6: "2 | 16-0046 | Introduce ..." to "9"
+    for number in ("6", "1.A", "1.B", "1.C", "1.D", "2", "3", "4", "5", "7", "8", "9"):
+        assert number in numbers
+    titles = [t for _, _, t in items]
+    assert "Introduce an Ordinance to Award a Non-Exclusive Taxicab" in " ".join(titles)
+    assert not any("16-0" in t for t in titles)
+    # p3/p7: rows with an empty number cell ("| 16-0351 | Tentative Council Meeting ...")
+    assert (None, None, "Tentative Council Meeting Agenda Calendar") in items
+    assert (None, None, "Board/Commission Meeting Minutes") in items
+    # the bold unnumbered stages of the second meeting are still items
+    assert (None, None, "SALUTE TO THE FLAG") in items

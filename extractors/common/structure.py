@@ -51,12 +51,15 @@ LABEL_RE = re.compile(
     r"(?P<item>(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?))(?P<item_num>\d{1,3}[a-z]?)\s*[:.)\-–]?\s+"
     r"|\((?P<paren>[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\)\s*"
     r"|(?P<decimal>\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+|(?=[A-Z]))"
+    r"|(?P<dec_letter>\d{1,3}\.[A-Z])\s+"
     r"|(?P<num>\d{1,4}[a-z]?)(?:(?P<num_punct>[.)])\s*(?=\S)|(?P<colon>:)\s+)"
     r"|(?P<bare>\d{1,3})\s+(?=[A-Z(\"'‘“])"
     r"|(?P<letter>[A-Za-z])(?P<letter_punct>[.)])\s*(?=\S)"
     r"|(?P<roman>[IVXLC]{1,7}|[ivxlc]{1,7})(?P<roman_punct>[.)])\s+(?=\S)"
     r")"
 )
+BOLD_WEIGHT = 1.2  # bold type outranks regular type up to this many times its size
+CELL_LABEL_RE = re.compile(r"[A-Z]|\d{1,3}")  # a label set in a cell of its own
 # a line ending on a function word is a phrase cut by the line end ("... Proposal for")
 OPEN_END_RE = re.compile(r"\b(?:a|an|the|of|for|to|and|or|in|on|at|by|with|from)$")
 FIELD_RE = re.compile(r"^[A-Z][A-Za-z()/]+(?: [A-Za-z()/]+)?:(\s|$)")  # a one- or two-word label
@@ -120,6 +123,11 @@ def parse_labels(text: str) -> tuple[list[Label], str]:
                 prefix=".".join(parts[:-1]),
             )
         ], rest
+    if groups["dec_letter"]:
+        prefix, letter = groups["dec_letter"].split(".")
+        ordinal = ord(letter.lower()) - ord("a") + 1
+        label = Label(printed, groups["dec_letter"], "decimal", "decimal", ordinal, prefix)
+        return [label], rest
     if groups["num"]:
         return [_arabic(printed, groups["num"], groups["num_punct"] or ":")], rest
     if groups["bare"]:
@@ -131,6 +139,18 @@ def parse_labels(text: str) -> tuple[list[Label], str]:
     if groups["roman"]:
         return _letter_or_roman(printed, groups["roman"], groups["roman_punct"]), rest
     return [], text
+
+
+def cell_labels(line: Line) -> tuple[list[Label], str] | None:
+    """A label alone in the first cell of a table row ("A | 16-0361 | Approve ..."): its
+    readings, and the text of the other cells."""
+    if len(line.spans) < 2:
+        return None
+    token = line.spans[0].text.strip()
+    if not CELL_LABEL_RE.fullmatch(token):
+        return None
+    rest = " ".join(span.text.strip() for span in line.spans[1:])
+    return _letter_or_roman(token, token, " "), rest  # set apart like a bare "3 Title"
 
 
 def _arabic(printed: str, number: str, style: str) -> Label:
@@ -235,7 +255,10 @@ def _title_x(line: Line, label: Label) -> float:
 
 
 def _more_prominent(a: tuple[float, bool], b: tuple[float, bool]) -> bool:
-    """a is set in clearly larger type than b, or in bold at the same size."""
+    """a is set in clearly larger type than b (and not in regular type against b's bold, unless
+    much larger), or in bold at the same size."""
+    if b[1] and not a[1] and a[0] <= b[0] * BOLD_WEIGHT:
+        return False
     return a[0] > b[0] + SIZE_TOLERANCE or (
         abs(a[0] - b[0]) <= SIZE_TOLERANCE and a[1] and not b[1]
     )
@@ -272,7 +295,7 @@ class OutlineBuilder:
     ) -> Entry | None:
         if previous is not None and _runs_on(previous, line, kind, right):
             return None
-        labels, rest = parse_labels(line.text)
+        labels, rest = cell_labels(line) or parse_labels(line.text)
         tolerance = X_TOLERANCE * kind.size
         for label in labels:
             placed = self._place(label, line, rest, tolerance)
@@ -620,7 +643,10 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
     indent = indents.most_common(1)[0][0]
     used = {id(line) for e in entries for line in e.lines}
     right = _right_edge(pages)
-    body_entries = not bold and abs(size - _body_size(pages)) <= SIZE_TOLERANCE
+    body_size = _body_size(pages)
+    body_entries = all(
+        not st[1] and abs(st[0] - body_size) <= SIZE_TOLERANCE for st in shared | {(size, bold)}
+    )
     stages = _stage_styles([e for e in outer if e.label is not None])
     found: list[Entry] = []
     for page in pages:
