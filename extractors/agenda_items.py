@@ -47,6 +47,18 @@ STOP_RE = re.compile(
     re.I,
 )
 AGENDA_WORD_RE = re.compile(r"\bagenda\b", re.I)
+# a report's own stamp naming the agenda item it is for: "Agenda Item 166", "AGENDA ITEM"
+ITEM_STAMP_RE = re.compile(
+    r"^agenda\s+item(?:\s+(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?))?\.?$", re.I
+)
+SUBJECT_RE = re.compile(r"^subject\s*:\s*(\S.*)$", re.I)
+HEAD_LINES = 15  # a document's heading is within its first lines
+TIME_CELL_RE = re.compile(
+    r"^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[-–—]\s*\d{1,2}(?:[:.]\d{2})?)?\s*[ap]\.?m\.?$",
+    re.I,
+)
+FILE_CELL_RE = re.compile(r"\d{2}-\d{4}")  # a record number: year and serial ("16-0361")
+ADJOURN_RE = re.compile(r"^\s*adjourn(?:ment|ed)?\b", re.I)
 COLUMN_HEADER_RE = re.compile(r"^(page|pages|item|items|no\.?|number|title|subject|ref\.?)$", re.I)
 
 
@@ -57,6 +69,26 @@ def _part_of(text: str, current: int) -> int:
     if match.group("num"):
         return 1 if match.group("num").lower() in ("1", "i", "one") else 2
     return 2 if match.group("exempt") else 1
+
+
+def _without_file_numbers(entry: Entry, title: str) -> str:
+    """The title without the record numbers set in a cell before it ("A | 16-0361 |
+    Approve ..."): a file number closing a cell that more text follows is not title."""
+    for line in entry.lines:
+        for span in line.spans[:-1]:
+            words = span.text.split()
+            if words and FILE_CELL_RE.fullmatch(words[-1]):
+                title = re.sub(rf"(^|\s){re.escape(words[-1])}(\s|$)", " ", title, count=1)
+    return " ".join(title.split())
+
+
+def _time_cell(line: Line) -> bool:
+    """A time or time range in a cell of its own at the end of the line ("7:10 -7:25 PM"):
+    the item's time slot, not its title."""
+    if len(line.spans) < 2:
+        return False
+    text = line.spans[-1].text.strip()
+    return bool(TIME_CELL_RE.match(text))
 
 
 def _page_range(match: re.Match[str]) -> tuple[int, int | None]:
@@ -96,6 +128,46 @@ def agenda_pages(ctx: ExtractionContext) -> list[Page]:
     if any(AGENDA_WORD_RE.search(text) for text in head):
         return ctx.pages_of(first)
     return []
+
+
+def stamped_report_item(ctx: ExtractionContext) -> AgendaItemRecord | None:
+    """A report headed by the stamp of the agenda item it is for ("Agenda Item 166" over its
+    title, or "AGENDA ITEM" over a "SUBJECT:" field) and with no agenda of its own: that item,
+    numbered as stamped (no number when the stamp has none), titled by the subject field or
+    else the heading line right under the stamp."""
+    if ctx.segmentation.front_sheet is not None or not ctx.doc.pages:
+        return None
+    page = ctx.doc.pages[0]
+    head = page.lines[:HEAD_LINES]
+    number: str | None = None
+    stamp_at: int | None = None
+    for index, line in enumerate(head):
+        match = ITEM_STAMP_RE.match(line.text.strip())
+        if match and stamp_at is None:
+            stamp_at, number = index, match.group(1)
+    if stamp_at is None:
+        return None
+    title_line = next((ln for ln in head if SUBJECT_RE.match(ln.text.strip())), None)
+    if title_line is not None:
+        title = SUBJECT_RE.match(title_line.text.strip()).group(1)  # type: ignore[union-attr]
+    else:
+        below = head[stamp_at + 1 : stamp_at + 2]
+        if not below or below[0].bold != head[stamp_at].bold:
+            return None
+        title_line, title = below[0], below[0].text.strip()
+    meeting_key = next(
+        (m.key for m in ctx.found.meetings if m.kind == "agenda"), AGENDA_MEETING_KEY
+    )
+    return AgendaItemRecord(
+        meeting_key=meeting_key,
+        number=number,
+        parent=None,
+        title=clean(title),
+        description=None,
+        part=1,
+        provenance=provenance(page, [title_line]),
+        extractor=AgendaItemsExtractor.name,
+    )
 
 
 @dataclass
@@ -171,10 +243,13 @@ def _item_of(entry: Entry, parts: dict[int, int]) -> _Item:
     if cell:
         pages = cell
         title = title.replace(entry.lines[0].spans[-1].text.strip(), "", 1)
+    elif _time_cell(entry.lines[0]):
+        title = title.replace(entry.lines[0].spans[-1].text.strip(), "", 1)
     for line in entry.body[:1]:
         below = PAGE_CELL_RE.match(line.text.strip())
         if below and pages is None:
             pages = _page_range(below)
+    title = _without_file_numbers(entry, title)
     match = PAGES_RE.search(title)
     if match:
         pages = _page_range(match)
@@ -235,20 +310,66 @@ def printed_to_physical(pages: list[Page], first: int, last: int | None) -> Page
     return PageRange(first_page=min(hits), last_page=max(hits)) if hits else None
 
 
+def _unnumbered_rows(pages: list[Page], entries: list[Entry]) -> list[Entry]:
+    """Rows of the item table with an empty number cell: a record number in the cell where
+    numbered rows have theirs and the title where theirs start ("| 16-0355 | PRESENTATION")."""
+    cells: set[tuple[int, int]] = set()
+    for entry in entries:
+        spans = entry.lines[0].spans
+        for span, following in zip(spans[1:], spans[2:], strict=False):
+            if FILE_CELL_RE.fullmatch(span.text.strip()):
+                cells.add((round(span.x0), round(following.x0)))
+    if not cells:
+        return []
+    used = {id(line) for e in entries for line in e.lines}
+    found = []
+    for page in pages:
+        for line in page.lines:
+            spans = line.spans
+            if (
+                id(line) in used
+                or len(spans) < 2
+                or not FILE_CELL_RE.fullmatch(spans[0].text.strip())
+            ):
+                continue
+            at = (round(spans[0].x0), round(spans[1].x0))
+            if any(abs(at[0] - x) <= 2 and abs(at[1] - t) <= 2 for x, t in cells):
+                title = " ".join(span.text.strip() for span in spans[1:])
+                found.append(Entry.at_line(page, line, title))
+    return found
+
+
+def _before_closing(entries: list[Entry]) -> list[Entry]:
+    """Unlabelled headings after the meeting's closing item ("Adjournment") with no numbered
+    entry after it are the notices printed after the business (schedules, public notices)."""
+    closing = None
+    for index, entry in enumerate(entries):
+        if ADJOURN_RE.match(entry.title):
+            closing = index
+        elif entry.label is not None and entry.label.printed:
+            closing = None  # business goes on (a second session)
+    if closing is None:
+        return entries
+    return entries[: closing + 1] + [e for e in entries[closing + 1 :] if e.label is not None]
+
+
 def outline_items(pages: list[Page]) -> list[_Item]:
     """Items of the agenda pages in reading order: numbered entries and unnumbered headings."""
     entries = build_outline(pages, stop=STOP_RE)
     entries += unnumbered_headings(pages, entries) + _lost_numbers(pages, entries)
     entries += unnumbered_sublists(pages, entries)
+    entries += _unnumbered_rows(pages, entries)
     order = {page.number: index for index, page in enumerate(pages)}
     entries.sort(key=lambda e: (order[e.page.number], e.lines[0].top, e.lines[0].x0))
     parts = _parts_by_line(pages)
     items = []
-    for entry in entries:
+    for entry in _before_closing(entries):
         if COLUMN_HEADER_RE.match(entry.title):
             continue
-        if entry.label is None and PART_RE.match(entry.title):
-            continue  # a part heading, not business
+        if entry.label is None and (
+            PART_RE.match(entry.title) or AGENDA_WORD_RE.fullmatch(entry.title.strip())
+        ):
+            continue  # a part heading or the agenda's own heading, not business
         items.append(_item_of(entry, parts))
     _with_trailing_pages(items)
     return items
@@ -259,6 +380,10 @@ class AgendaItemsExtractor(Extractor):
     name = "agenda_items.v2"
 
     def extract(self, ctx: ExtractionContext) -> None:
+        stamped = stamped_report_item(ctx)
+        if stamped is not None:
+            ctx.found.agenda_items.append(stamped)
+            return
         pages = agenda_pages(ctx)
         if not pages:
             return

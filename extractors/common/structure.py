@@ -51,12 +51,15 @@ LABEL_RE = re.compile(
     r"(?P<item>(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?))(?P<item_num>\d{1,3}[a-z]?)\s*[:.)\-–]?\s+"
     r"|\((?P<paren>[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\)\s*"
     r"|(?P<decimal>\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+|(?=[A-Z]))"
+    r"|(?P<dec_letter>\d{1,3}\.[A-Z])\s+"
     r"|(?P<num>\d{1,4}[a-z]?)(?:(?P<num_punct>[.)])\s*(?=\S)|(?P<colon>:)\s+)"
     r"|(?P<bare>\d{1,3})\s+(?=[A-Z(\"'‘“])"
     r"|(?P<letter>[A-Za-z])(?P<letter_punct>[.)])\s*(?=\S)"
     r"|(?P<roman>[IVXLC]{1,7}|[ivxlc]{1,7})(?P<roman_punct>[.)])\s+(?=\S)"
     r")"
 )
+BOLD_WEIGHT = 1.2  # bold type outranks regular type up to this many times its size
+CELL_LABEL_RE = re.compile(r"[A-Z]|\d{1,3}")  # a label set in a cell of its own
 # a line ending on a function word is a phrase cut by the line end ("... Proposal for")
 OPEN_END_RE = re.compile(r"\b(?:a|an|the|of|for|to|and|or|in|on|at|by|with|from)$")
 FIELD_RE = re.compile(r"^[A-Z][A-Za-z()/]+(?: [A-Za-z()/]+)?:(\s|$)")  # a one- or two-word label
@@ -66,6 +69,7 @@ SENTENCE_END_RE = re.compile(r"[.;,]$")
 # left edge of the text
 SECTION_LABEL_RE = re.compile(r"^[A-Z][A-Z0-9 '’&/,()-]{2,70}:(\s|$)")
 MIN_SECTION_LABELS = 3
+STAGE_LOOKBACK = 8  # lines: a stage heading is this close above the first entry under it
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,11 @@ def parse_labels(text: str) -> tuple[list[Label], str]:
                 prefix=".".join(parts[:-1]),
             )
         ], rest
+    if groups["dec_letter"]:
+        prefix, letter = groups["dec_letter"].split(".")
+        ordinal = ord(letter.lower()) - ord("a") + 1
+        label = Label(printed, groups["dec_letter"], "decimal", "decimal", ordinal, prefix)
+        return [label], rest
     if groups["num"]:
         return [_arabic(printed, groups["num"], groups["num_punct"] or ":")], rest
     if groups["bare"]:
@@ -130,6 +139,18 @@ def parse_labels(text: str) -> tuple[list[Label], str]:
     if groups["roman"]:
         return _letter_or_roman(printed, groups["roman"], groups["roman_punct"]), rest
     return [], text
+
+
+def cell_labels(line: Line) -> tuple[list[Label], str] | None:
+    """A label alone in the first cell of a table row ("A | 16-0361 | Approve ..."): its
+    readings, and the text of the other cells."""
+    if len(line.spans) < 2:
+        return None
+    token = line.spans[0].text.strip()
+    if not CELL_LABEL_RE.fullmatch(token):
+        return None
+    rest = " ".join(span.text.strip() for span in line.spans[1:])
+    return _letter_or_roman(token, token, " "), rest  # set apart like a bare "3 Title"
 
 
 def _arabic(printed: str, number: str, style: str) -> Label:
@@ -234,7 +255,10 @@ def _title_x(line: Line, label: Label) -> float:
 
 
 def _more_prominent(a: tuple[float, bool], b: tuple[float, bool]) -> bool:
-    """a is set in clearly larger type than b, or in bold at the same size."""
+    """a is set in clearly larger type than b (and not in regular type against b's bold, unless
+    much larger), or in bold at the same size."""
+    if b[1] and not a[1] and a[0] <= b[0] * BOLD_WEIGHT:
+        return False
     return a[0] > b[0] + SIZE_TOLERANCE or (
         abs(a[0] - b[0]) <= SIZE_TOLERANCE and a[1] and not b[1]
     )
@@ -271,7 +295,7 @@ class OutlineBuilder:
     ) -> Entry | None:
         if previous is not None and _runs_on(previous, line, kind, right):
             return None
-        labels, rest = parse_labels(line.text)
+        labels, rest = cell_labels(line) or parse_labels(line.text)
         tolerance = X_TOLERANCE * kind.size
         for label in labels:
             placed = self._place(label, line, rest, tolerance)
@@ -295,6 +319,15 @@ class OutlineBuilder:
         top = self.stack[0]
         if self._repeats(top, label) and abs(line.x0 - top.x) <= tolerance:
             return 0, "continue"  # the last outermost number printed again: one more entry
+        for depth in range(len(self.stack) - 1, 0, -1):
+            nested = self.stack[depth]
+            if (
+                label.key == nested.key
+                and label.ordinal == 1
+                and abs(line.x0 - nested.x) <= tolerance
+                and self._after_subheading()
+            ):
+                return depth, "continue"  # lettering restarted under a sub-heading
         lone = len(self.stack) == 1 and self.entries[-1] is top.entry and top.ordinal > 1
         lone = lone and sum(e.parent is None for e in self.entries) == 1
         if label.ordinal == 1 and lone:
@@ -365,6 +398,18 @@ class OutlineBuilder:
         return any(
             key[:2] == label.key[:2] and abs(line.x0 - x) <= tolerance for key, x in self.sublists
         )  # scheme and punctuation: a decimal sub-list's prefix is its own parent's number
+
+    def _after_subheading(self) -> bool:
+        """A short bold heading stands between the last entry and this one ("FIRST READING:",
+        "BOARD ORDERS, RULES, FEES OR REGULATIONS:"): a nested list numbered from 1 again
+        under it goes on under the same parent."""
+        return any(
+            line.bold
+            and len(line.text.strip()) <= HEADING_MAX_CHARS
+            and (_is_capitals(line.text) or line.text.strip().endswith(":"))
+            and not parse_labels(line.text)[0]
+            for line in self.since_entry
+        )
 
     def _in_running_text(self, same_indent: bool, prominence: tuple[float, bool]) -> bool:
         """A nested list after a lead-in ("...as follows:"), or after running text at its
@@ -597,6 +642,12 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
     indents = Counter(round(e.x) for e in outer)
     indent = indents.most_common(1)[0][0]
     used = {id(line) for e in entries for line in e.lines}
+    right = _right_edge(pages)
+    body_size = _body_size(pages)
+    body_entries = all(
+        not st[1] and abs(st[0] - body_size) <= SIZE_TOLERANCE for st in shared | {(size, bold)}
+    )
+    stages = _stage_styles([e for e in outer if e.label is not None])
     found: list[Entry] = []
     for page in pages:
         kind = PageType.of(page)
@@ -607,12 +658,21 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
             text = line.text.strip()
             if id(line) in used:
                 continue
+            if stages and _stage_heading(line, stages):
+                found.append(Entry.at_line(page, line, text))
+                continue
             if line.x0 < indent - tolerance:
                 if _is_section_label(page, line, kind):
                     found.append(Entry.at_line(page, line, text))
                 continue
-            if not styles_here or abs(line.x0 - indent) > tolerance:
-                continue  # entries in body type: an unlabelled line is running text
+            if abs(line.x0 - indent) > tolerance:
+                continue
+            if body_entries:  # entries in body type: only a stand-alone title-case line
+                if _body_heading(page, line, (size, bold), kind, right):
+                    found.append(Entry.at_line(page, line, text))
+                continue
+            if not styles_here:
+                continue  # entries in body type on this page: an unlabelled line is text
             style = next(
                 (
                     st
@@ -635,6 +695,78 @@ def unnumbered_headings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
                 continue
             found.append(Entry.at_line(page, line, text))
     return found
+
+
+def _body_heading(
+    page: Page, line: Line, style: tuple[float, bool], kind: PageType, right: float
+) -> bool:
+    """Where the numbered entries are set in body type, an unlabelled line at their indent and
+    in their type is a heading when it stands alone (a paragraph of one short line: well apart
+    from the lines around it or in other type) and reads as a title (Title Case, no sentence
+    end): "Call to Order", "Oral Communications   7:10 -7:25 PM"."""
+    text = line.text.strip()
+    if abs(line.size - style[0]) > SIZE_TOLERANCE or line.bold != style[1]:
+        return False
+    if len(text) > HEADING_MAX_CHARS or SENTENCE_END_RE.search(text) or text.endswith(":"):
+        return False
+    if line.x1 >= line.x0 + FULL_LINE * (right - line.x0) and len(line.spans) == 1:
+        return False  # a full line is a line of a paragraph
+    if is_banner(text) or parse_labels(text)[0] or not _title_case(line.spans[0].text):
+        return False
+    index = next(i for i, candidate in enumerate(page.lines) if candidate is line)
+    for neighbour in (page.lines[index - 1 : index], page.lines[index + 1 : index + 2]):
+        for other in neighbour:
+            same_type = abs(other.size - line.size) <= SIZE_TOLERANCE
+            if same_type and abs(other.top - line.top) <= WRAP_GAP * kind.pitch:
+                return False
+    return True
+
+
+def _stage_styles(outer: list[Entry]) -> set[tuple[float, bool]]:
+    """The type of the headings that group the numbered entries into stages of the meeting
+    ("CONSENT CALENDAR" over "1.", "PUBLIC HEARING" over "8."): the nearest capitals line
+    above an outermost entry, set larger than it, when two or more entries have one."""
+    styles: Counter[tuple[float, bool]] = Counter()
+    for entry in outer:
+        page = entry.page
+        index = next(i for i, line in enumerate(page.lines) if line is entry.lines[0])
+        for line in reversed(page.lines[max(0, index - STAGE_LOOKBACK) : index]):
+            if parse_labels(line.text)[0]:
+                break
+            if line.size > entry.size + SIZE_TOLERANCE and _is_capitals(line.text):
+                styles[(round(line.size, 1), line.bold)] += 1
+                break
+    return {style for style, n in styles.items() if n >= 2}
+
+
+def _stage_heading(line: Line, stages: set[tuple[float, bool]]) -> bool:
+    """A short capitals line in the type of the stage headings, wherever it is set."""
+    text = line.text.strip()
+    return bool(
+        any(abs(line.size - st[0]) <= SIZE_TOLERANCE and line.bold == st[1] for st in stages)
+        and len(text) <= HEADING_MAX_CHARS
+        and _is_capitals(text)
+        and not SENTENCE_END_RE.search(text)
+        and not is_banner(text)
+        and not parse_labels(text)[0]
+    )
+
+
+def _body_size(pages: list[Page]) -> float:
+    """The most common type size (by characters) over all the pages."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _title_case(text: str) -> bool:
+    """Every word of four letters or more starts with a capital, and the first word does."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    return (
+        bool(words) and words[0][0].isupper() and all(w[0].isupper() for w in words if len(w) >= 4)
+    )
 
 
 def unnumbered_sublists(pages: list[Page], entries: list[Entry]) -> list[Entry]:
