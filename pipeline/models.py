@@ -225,6 +225,7 @@ class ContactRecord(BaseModel):
     email: str | None = None
     provenance: Provenance
     extractor: str
+    extension: str | None = None  # "ext. 200" printed after the phone
 
 
 class Extraction(BaseModel):

@@ -5,7 +5,7 @@ means are dropped (`extractors/common/plausible.py`)."""
 from __future__ import annotations
 
 from extractors.common.dates import parse_date, parse_time
-from extractors.common.phones import clean_email, to_e164
+from extractors.common.phones import clean_email, split_extension, to_e164
 from extractors.common.plausible import plausible_date, plausible_name, plausible_venue
 from extractors.common.text import clean
 from pipeline.models import Extraction
@@ -23,6 +23,8 @@ def normalize(extraction: Extraction) -> Extraction:
         item.title = clean(item.title)
         item.description = clean(item.description) if item.description else None
     for contact in extraction.contacts:
+        contact.phone, extension = split_extension(contact.phone)
+        contact.extension = contact.extension or extension
         contact.phone_e164 = contact.phone_e164 or to_e164(contact.phone)
         contact.email = clean_email(contact.email)
     return extraction

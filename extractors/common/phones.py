@@ -19,6 +19,7 @@ EMAIL_TAIL_RE = re.compile(r"^\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?$")
 # A North American number without its area code ("call the City Clerk's Office at 903-6304"):
 # an exchange (first digit 2-9) and a line number, standing alone.
 LOCAL_PHONE_RE = re.compile(r"(?<![\d-])[2-9]\d{2}-\d{4}(?![\d-])")
+EXTENSION_RE = re.compile(r"[\s,;]*\b(?:ext(?:ension)?\.?|x)\s*(\d{1,6})\s*$", re.I)
 GLUED_WORD_RE = re.compile(r"(?<=\d)[A-Z][a-z]+\b")  # "2144Fax": a label against a number
 
 
@@ -87,6 +88,15 @@ def find_emails(text: str, partial_at_end: bool = False) -> list[Found]:
         if "." in raw.split("@")[1] or (partial_at_end and at_end):
             found.append(Found("email", raw, match.start(), match.start() + len(raw)))
     return found
+
+
+def split_extension(phone: str | None) -> tuple[str | None, str | None]:
+    """'(408) 252-3000, ext. 200' -> ('(408) 252-3000', '200'): the number to dial and the
+    extension to ask for, which `phonenumbers` reads as part of the match."""
+    match = EXTENSION_RE.search(phone or "")
+    if not phone or not match:
+        return phone, None
+    return phone[: match.start()], match.group(1)
 
 
 def to_e164(phone: str | None) -> str | None:

@@ -264,6 +264,7 @@ def _rows(result: DocumentResult) -> dict[str, list[list[Any]]]:
                 c.email,
                 *_prov(c.provenance),
                 c.extractor,
+                c.extension,
             ]
         )
     return rows

@@ -120,7 +120,8 @@ TABLES: dict[str, str] = {
     role VARCHAR,
     phone VARCHAR,
     phone_e164 VARCHAR,
-    email VARCHAR,{PROVENANCE}""",
+    email VARCHAR,{PROVENANCE},
+    extension VARCHAR""",
 }
 
 # Tables whose rows belong to one document and are replaced when it is re-ingested.
