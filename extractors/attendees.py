@@ -8,6 +8,7 @@ Sources, in order:
 - the apologies minute, in prose ("Apologies were received from ...") or as a bare list;
 - the membership list on an agenda front sheet (status 'member'), or else the members it
   prints with their seats (`extractors/common/members.py`).
+People only named in the text of a minute (public speakers, presenters) are not attendees.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from extractors.common.minutes_layout import (
     minutes_segments,
     parse_minutes,
 )
-from extractors.common.nlp import person_names
 from extractors.common.persons import ROLE_PREFIX_RE, Person, is_other_councils_member, parse_people
 from extractors.common.text import clean, provenance
 from extractors.meetings.agenda import AGENDA_MEETING_KEY
@@ -33,9 +33,10 @@ from extractors.meetings.minutes import meeting_key
 from pipeline.models import AttendeeRecord, AttendeeStatus, BBox, Line, Span
 
 LABEL_RE = re.compile(
-    r"^\W*(?P<label>[A-Za-z/&' ]{0,40}?\b(?:present|in attendance|attendance|attending|"
-    r"apologies(?: for absence)?|apology|absent|absentees|observers?|visitors?|officers|"
-    r"others|substitutes?|members?|membership|attendees|roll call)\b(?:\s+[A-Za-z]+){0,6}?)"
+    r"^\W*(?P<label>[A-Za-z/&'’ ]{0,40}?\b(?:present|in attendance|attendance|attending|"
+    r"apologies(?: for absence)?|apology|regrets|absent|absentees|observers?|visitors?|officers|"
+    r"staff|others|substitutes?|members?|membership|attendees|representatives|roll call)\b"
+    r"(?:\s+[A-Za-z]+){0,8}?)"
     r"\s*(?::\s*(?P<rest>.*)|\s*$)",
     re.I,
 )
@@ -61,12 +62,15 @@ SENTENCE_END_RE = re.compile(rf"{FULL_STOP}(?:\s|$)|, who\b|;")
 OPEN_END_RE = re.compile(
     r"(,|\(|&|\band|\bthe|\bof|\bfor|\bto|\b[A-Z]\.?|\b(?:Dr|Mr|Mrs|Ms|Cllr|Councillor)\.?)$"
 )
-PUBLIC_SPEAKER_RE = re.compile(
-    r"\b(?:provided|gave|made|offered)\s+(?:a\s+)?public\s+comments?\b"
-    r"|\bspoke\s+(?:during|in|under|at)\s+(?:the\s+)?public\s+"
-    r"(?:comment|speaking|participation|forum|question)",
-    re.I,
+# "Sharon Davis, Meghan Mullen, and Pam Nelson from the District Social Services
+# Administration Board (DSSAB) participated in the meeting": people recorded as taking part,
+# named at the start of a printed line (unlike a speaker or presenter only named in the text)
+TOOK_PART_RE = re.compile(
+    r"^(?P<names>[A-Z][^.;:()]*?)(?:\s+(?:from|of)\s+(?:the\s+)?(?P<org>[A-Z][^.;]*?))?"
+    r"\s+(?:attended|participated\s+in|joined|took\s+part\s+in)\s+(?:the|this)\s+meeting\b"
 )
+# a sentence stating who took part may run over this many printed lines
+TOOK_PART_LINES = 3
 # An attendance entry may be a paragraph of sentences ("Present: A, B and C were present.
 # City Attorney D was also present.", "Present: Cllrs A, B and the Clerk. Members of the
 # public - Mr C."): each sentence is read on its own.
@@ -81,7 +85,7 @@ NAMED_WORDS_RE = re.compile(r"^(?P<name>(?:[A-Z][\w.'-]*\s+){1,4})[a-z]")
 # a group opened inside an attendance paragraph, by a label or "Members of the public",
 # set off by a colon or a dash: "Members of the public - Mr Steve Baldwin, MCC."
 GROUP_LABEL_RE = re.compile(
-    r"^(?P<label>(?:members\s+of\s+the\s+public|[A-Za-z/&' ]{0,40}?\b(?:present|"
+    r"^(?P<label>(?:members\s+of\s+the\s+public|[A-Za-z/&'’ ]{0,40}?\b(?:present|"
     r"in attendance|attendance|attending|apologies(?: for absence)?|absent|observers?|"
     r"visitors?|officers|others)\b))\s*(?::|\s[–—-])\s*(?P<rest>\S.*)$",
     re.I,
@@ -99,6 +103,17 @@ GRID_NEIGHBOURS = 3
 ABBREVIATION_CELL_RE = re.compile(r"^\(?[A-Z]{1,4}\)?$")
 # the first word of a wrapped line closes the cut entry: "Whitehead, ...", "McFadden & ..."
 WRAPPED_WORD_RE = re.compile(r"^\S+(?:[,;.)]|\s+(?:and\b|&)|$)")
+# an entry cut after a first name: "..., Rod Rennette, Dan", or made of it: "Ivy"
+CUT_FIRST_NAME_RE = re.compile(r"(?:^|(?:,|\band|&)\s+)[A-Z][a-z]+$")
+# a list of items closed by semicolons whose last item runs on: "A (B); NYC Council"
+OPEN_ITEM_RE = re.compile(r";[^;.]*[A-Za-z]$")
+# the end of a label broken over two lines: "BOARD MEMBERS ... NOT COUNTING TOWARD" / "QUORUM:"
+LABEL_END_RE = re.compile(r"^(?P<end>[A-Za-z'’ ]{1,30}?):\s*(?P<rest>.*)$")
+CAPS_HEADING_RE = re.compile(r"^[A-Z][A-Z&'’ -]*[A-Z]$")
+# the most words of a heading in capitals that ends an attendance list
+HEADING_WORDS = 8
+# "NYS Senator Brian Kavanagh (Stacie Johnson)": a principal and, in brackets, who came for them
+REPRESENTED_RE = re.compile(r"[^;,()]*\((?P<inner>[^()]*)\)")
 # "PCSO Sharon Diamond who reported that ...": a remark on the person, not part of the list.
 RELATIVE_CLAUSE_RE = re.compile(r",?\s+who\s+\w.*$")
 # the label alone or before a colon: not "Members." ending a sentence, nor "Members of the
@@ -129,6 +144,9 @@ class Section:
     status: AttendeeStatus
     role: str | None = None
     honorific: str | None = None
+    # under a label of representatives, "Senator Brian Kavanagh (Stacie Johnson)": the one in
+    # brackets attended for the one named before them
+    represented: bool = False
 
 
 @dataclass
@@ -147,7 +165,7 @@ EXCUSED_RE = re.compile(r"\bexcused\b|\bwith (?:prior )?(?:notice|notification)\
 def label_section(label: str, front_sheet: bool) -> Section:
     """The status an attendance label announces."""
     text = label.lower()
-    if "apolog" in text or EXCUSED_RE.search(text):
+    if "apolog" in text or "regrets" in text or EXCUSED_RE.search(text):
         return Section("apologies")
     if "absent" in text or "absentee" in text:
         return Section("absent")
@@ -157,6 +175,8 @@ def label_section(label: str, front_sheet: bool) -> Section:
         return Section("in_attendance", role="Observer")
     if re.search(r"visitor", text):
         return Section("in_attendance", role="Visitor")
+    if re.search(r"representative", text):
+        return Section("in_attendance", represented=True)
     if re.search(r"attendance|attending|officers|staff|others|also present|guests|public", text):
         return Section("in_attendance")
     return Section("present")
@@ -199,14 +219,22 @@ def _post_holder_subject(sentence: str) -> str | None:
     return f"{role.group(0)}{named.group('name')}".strip() if named else None
 
 
-def _wrapped(previous: MinuteLine, line: MinuteLine) -> bool:
+def _wrapped(entry: str, previous: MinuteLine, line: MinuteLine) -> bool:
     """Whether `line` starts where `previous` was broken by the width of the text: its first
     word would not have fitted at the end of `previous`, and that word ends a list entry
-    ("... Mrs Victoria" / "Whitehead, Councillors", "... Nancy" / "McFadden & Amber"), so a
-    line that starts a new entry ("Clerk J Connelly") is not taken for the end of a name.
+    ("... Mrs Victoria" / "Whitehead, Councillors", "... Nancy" / "McFadden & Amber") or the
+    entry ends in a lone word after a comma, a first name whose surname was carried over
+    ("..., Rod Rennette, Dan" / "MacInnis Operations Superintendent, ..."), or the entry is a
+    list whose items end at semicolons and its last item has not ended ("...; NYC Council" /
+    "Member Erik Bottcher (Nicole Barth)."), so a line that starts a new entry ("Clerk J
+    Connelly") is not taken for the end of a name.
     The word's width is estimated from the line's own average character."""
     words = line.text.split()
-    if not words or not WRAPPED_WORD_RE.match(line.text):
+    if not words or not (
+        WRAPPED_WORD_RE.match(line.text)
+        or CUT_FIRST_NAME_RE.search(entry)
+        or OPEN_ITEM_RE.search(entry)
+    ):
         return False
     right = max(ln.x1 for ln in previous.page.lines)
     slack = WRAP_TOLERANCE * body_width(previous.page)
@@ -236,6 +264,23 @@ def _continues(previous: str, line: str) -> bool:
 
 def _looks_like_prose(text: str) -> bool:
     return text.rstrip().endswith(".") and len(text.split()) > 6 or len(text.split()) > 14
+
+
+def _is_heading(text: str) -> bool:
+    """A short line of words in capitals that names nobody ("MEETING SUMMARY", not the
+    initials "(AT) (KB)"): the next part of the minutes has begun."""
+    return bool(CAPS_HEADING_RE.match(text.strip())) and len(text.split()) <= HEADING_WORDS
+
+
+def _representatives(text: str) -> str:
+    """Each "Principal (Representative)" of a list of representatives as the representative
+    alone, when the brackets hold one person's name."""
+
+    def represented(match: re.Match[str]) -> str:
+        people = parse_people(match.group("inner"))
+        return match.group("inner") if people and len(people) == 1 else match.group(0)
+
+    return REPRESENTED_RE.sub(represented, text)
 
 
 def _person_provenance(person: Person, lines: list[MinuteLine]):
@@ -344,12 +389,13 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
         nonlocal section, entry
         if entry.lines and section is not None:
             listed = False
-            for text, clause_section in entry_clauses(entry.text, section, front_sheet):
+            entry_text = _representatives(entry.text) if section.represented else entry.text
+            for text, clause_section in entry_clauses(entry_text, section, front_sheet):
                 people = parse_people(text, clause_section.honorific)
                 if people:
                     out.add(people, clause_section, entry.lines)
                     listed = True
-            if not listed and _looks_like_prose(entry.text):
+            if not listed and (_looks_like_prose(entry.text) or _is_heading(entry.text)):
                 section = None  # the attendance list has ended
         entry = Entry()
 
@@ -359,7 +405,7 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
             _table_people(table, section or Section("present"), out)
             table = None
 
-    for index, ml in enumerate(lines := columns_in_reading_order(lines)):
+    for index, ml in enumerate(lines := _join_wrapped_labels(columns_in_reading_order(lines))):
         cells = _grid_cells(lines, index) if section is not None and table is None else None
         if cells:
             for cell in cells:  # one person per cell of a grid of names
@@ -397,7 +443,7 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
         if (
             entry.lines
             and not _continues(entry.text, ml.text)
-            and not (entry.text[-1:].isalpha() and _wrapped(entry.lines[-1], ml))
+            and not (entry.text[-1:].isalpha() and _wrapped(entry.text, entry.lines[-1], ml))
             and not _hangs(entry, ml)
         ):
             flush()
@@ -406,6 +452,34 @@ def read_attendance(lines: list[MinuteLine], out: _Collector, front_sheet: bool 
         entry.lines.append(ml)
     flush()
     close_table()
+
+
+def _join_wrapped_labels(lines: list[MinuteLine]) -> list[MinuteLine]:
+    """A label too long for its line, ended by a colon on the next ("BOARD MEMBERS PRESENT VIA
+    ZOOM AND NOT COUNTING TOWARD" / "QUORUM: Amy Brenna, ..."), as one line holding the label
+    and the names (kept at the second line, where the names are printed)."""
+    result: list[MinuteLine] = []
+    index = 0
+    while index < len(lines):
+        ml = lines[index]
+        label = LABEL_RE.match(ml.text)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        end = LABEL_END_RE.match(following.text) if following else None
+        if (
+            label
+            and label.group("rest") is None
+            and following is not None
+            and following.page is ml.page
+            and end
+            and not LABEL_RE.match(following.text)
+        ):
+            text = f"{ml.text} {end.group('end')}: {end.group('rest')}"
+            result.append(MinuteLine(following.page, following.line, text))
+            index += 2
+            continue
+        result.append(ml)
+        index += 1
+    return result
 
 
 def _label_only(text: str) -> bool:
@@ -553,15 +627,19 @@ def heading_attendance(minute: Minute) -> list[MinuteLine]:
     return [MinuteLine(first.page, first.line, text, first.cut_at), *minute.heading[1:]]
 
 
-def read_public_speakers(minute: Minute, out: _Collector) -> None:
-    """Members of the public named in prose as having spoken ("X provided public comment")."""
-    for ml in minute.body:
-        if not PUBLIC_SPEAKER_RE.search(ml.text):
+def read_took_part(minute: Minute, out: _Collector) -> None:
+    """People a minute records as having taken part in the meeting (see TOOK_PART_RE)."""
+    for index in range(len(minute.body)):
+        lines = minute.body[index : index + TOOK_PART_LINES]
+        match = TOOK_PART_RE.match(clean(" ".join(line.text for line in lines)))
+        if not match:
             continue
-        for name in person_names(ml.text):
-            people = parse_people(name)
-            if people:
-                out.add(people, Section("in_attendance", role="Public speaker"), [ml])
+        people = parse_people(match.group("names"))
+        if not people:
+            continue
+        for person in people:
+            person.organisation = person.organisation or match.group("org")
+        out.add(people, Section("in_attendance"), lines)
 
 
 @register
@@ -577,7 +655,7 @@ class AttendeesExtractor(Extractor):
                 if APOLOGY_TITLE_RE.search(minute.title):
                     read_apologies(minute, out)
                 read_attendance(heading_attendance(minute) + minute.body, out)
-                read_public_speakers(minute, out)
+                read_took_part(minute, out)
             ctx.found.attendees.extend(out.finish())
         for segment in ctx.segments("front_sheet"):
             out = _Collector(AGENDA_MEETING_KEY, self.name)

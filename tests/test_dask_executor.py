@@ -37,10 +37,9 @@ distributed = pytest.importorskip("distributed")
 STEMS = [
     "kent-cc-cabinet-2025-01-30-agenda-frontsheet",  # agenda items, contacts
     "milburn-pc-2018-11-06-minutes",  # attendees, resolutions
-    "east-palo-alto-planning-commission-2020-01-27-minutes",  # names read by spaCy
+    "east-palo-alto-planning-commission-2020-01-27-minutes",  # a roll-call table
     "kent-cc-cabinet-2025-01-30-budget-monitoring-report",  # money
 ]
-SPACY_STEM = "east-palo-alto-planning-commission-2020-01-27-minutes"
 TIMING_COLUMNS = {"ingested_at", "seconds", "seen_at"}
 
 
@@ -112,25 +111,6 @@ def test_same_rows_as_local_workers(cluster, client, tmp_path, monkeypatch):
         assert dask_rows[table] == local_rows[table], table
     for table in ("pages", "agenda_items", "attendees", "resolutions", "money", "contacts"):
         assert dask_rows[table], f"{table}: the chosen packs should fill it"
-
-    # Workers keep spaCy loaded between documents: the pack that needs it, parsed three more
-    # times on two workers, loads the model at most once per worker.
-    spacy_pack = [_relative(corpus_pdf(SPACY_STEM))]
-    for run in range(3):
-        ingest(
-            spacy_pack,
-            tmp_path / f"again{run}.duckdb",
-            executor=DaskExecutor(cluster.scheduler_address, Limits()),
-        )
-    loads = client.run(_spacy_cache_info)
-    assert all(info["misses"] <= 1 for info in loads.values()), loads
-    assert sum(info["hits"] for info in loads.values()) >= 1, loads
-
-
-def _spacy_cache_info() -> dict:
-    from extractors.common.nlp import _model
-
-    return _model.cache_info()._asdict()
 
 
 def test_work_in_flight_is_bounded(cluster, tmp_path, monkeypatch):

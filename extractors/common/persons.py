@@ -75,7 +75,7 @@ ROLE_WORDS = re.compile(
     r"counsel|solicitor|engineer|planner|inspector|superintendent|visitor|observer|governor|"
     r"president|principal|specialist|analyst|partner|services|service|team|worker|nurse|"
     r"doctor|gp|practitioner|registrar|monitoring|scrutiny|democratic|legal|finance|vice|"
-    r"rfo|associate)s?\b",
+    r"rfo|associate|administrator)s?\b",
     re.I,
 )
 ORG_WORDS = re.compile(
@@ -103,6 +103,11 @@ FILL_IN_RE = re.compile(r"_{3,}")
 # a hyphen inside a word, printed with typographic or doubled hyphens ("Bartlett-‐Butt")
 HYPHENS_RE = re.compile(r"(?<=\w)[-‐‑]+(?=\w)")
 LEADING_JOINER_RE = re.compile(r"^(?:and|&)\s+", re.I)
+# OCR reads a capital I as a small l after "Mc"/"Mac" ("Mclsaac" for "McIsaac", "Mclntyre"):
+# a small l there followed by a consonant other than l spells no name, a capital I does.
+OCR_MC_I_RE = re.compile(r"\b(Ma?c)l(?=[b-df-hj-km-np-tv-z])")
+# the most words a post printed beside a name runs to ("Municipal Administrator-Clerk")
+MAX_POST_WORDS = 5
 
 
 @dataclass
@@ -185,7 +190,9 @@ class Carried:
     role: str | None = None
 
 
-def _parse_person_chunk(chunk: str, carried: Carried) -> tuple[Person | None, Carried]:
+def _parse_person_chunk(
+    chunk: str, carried: Carried, post_beside: bool = True
+) -> tuple[Person | None, Carried]:
     """A chunk -> Person (or None), and the plural honorific or post it carries over."""
     role, role_plural = carried.role, False
     match = ROLE_PREFIX_RE.match(chunk)
@@ -208,8 +215,15 @@ def _parse_person_chunk(chunk: str, carried: Carried) -> tuple[Person | None, Ca
         honorific, tokens = tokens[0], tokens[1:]  # "PCSO Sharon Diamond"
     organisation = None
     if len(tokens) >= 2 and ACRONYM_RE.match(tokens[-1]) and is_name(tokens[:-1]):
-        organisation = tokens[-1]  # "A Armstrong EDC"
+        if ROLE_WORDS.fullmatch(tokens[-1]):
+            role = tokens[-1]  # "Cathy Fleet CLERK": a post in capitals
+        else:
+            organisation = tokens[-1]  # "A Armstrong EDC"
         tokens = tokens[:-1]
+    if post_beside and not honorific and not carried.honorific:
+        post, tokens = _split_post(tokens)
+        if post:
+            role = f"{role} {post}" if role and not role_plural else post
     titled = bool(honorific or carried.honorific or role)
     if not is_name(tokens, titled=titled, single_ok=bool(parens)):
         return None, carried
@@ -227,6 +241,36 @@ def _parse_person_chunk(chunk: str, carried: Carried) -> tuple[Person | None, Ca
     return person, carried
 
 
+def _split_post(tokens: list[str]) -> tuple[str | None, list[str]]:
+    """A post printed beside a name without a comma, before it ("Operations Superintendent
+    Dan MacInnis", "Fire Chief-MLEO-CEMC Will Bateman") or after it ("Dan MacInnis Operations
+    Superintendent"): the words up to or from a role word, when the rest reads as a name of
+    two words or more. After a name, a post of a body is printed after a comma ("John Smith,
+    Cheshire East Council Chief Executive"), so words naming a body are no post there."""
+    if is_name(tokens):
+        return None, tokens
+    for cut in range(len(tokens) - 2, 0, -1):  # post first: the longest post
+        post, name = tokens[:cut], tokens[cut:]
+        if _is_post(post, body_ok=True) and is_name(name):
+            return " ".join(post), name
+    for cut in range(2, len(tokens)):  # name first: the shortest name
+        name, post = tokens[:cut], tokens[cut:]
+        if _is_post(post) and is_name(name):
+            return " ".join(post), name
+    return None, tokens
+
+
+def _is_post(tokens: list[str], body_ok: bool = False) -> bool:
+    """Capitalised words ending in a role word ("Fire Chief"), naming no body unless
+    `body_ok`."""
+    return (
+        len(tokens) <= MAX_POST_WORDS
+        and all(t[:1].isupper() for t in tokens)
+        and bool(ROLE_WORDS.search(tokens[-1]))
+        and (body_ok or not ORG_WORDS.search(" ".join(tokens)))
+    )
+
+
 def _assign_descriptors(person: Person) -> None:
     """Descriptors after a name: the last is the organisation unless it reads as a role."""
     parts = [d for d in person.descriptors if d.lower() not in POST_NOMINALS]
@@ -238,7 +282,9 @@ def _assign_descriptors(person: Person) -> None:
         person.role = f"{person.role}, {role}" if person.role else role
 
 
-def _people_in_chunk(chunk: str, carried: Carried) -> tuple[list[Person], Carried]:
+def _people_in_chunk(
+    chunk: str, carried: Carried, post_beside: bool = True
+) -> tuple[list[Person], Carried]:
     """People named in one chunk: "A and B", "A/B" or a single person; [] for a descriptor.
     A post named without a person ("A and the Clerk") is passed over."""
     parts = _split_top_level(chunk, JOINER_RE)
@@ -246,7 +292,7 @@ def _people_in_chunk(chunk: str, carried: Carried) -> tuple[list[Person], Carrie
     for candidate in ([named] if len(parts) > 1 and named else []) + [[chunk]]:
         found, carry = [], carried
         for part in candidate:
-            person, carry = _parse_person_chunk(part, carry)
+            person, carry = _parse_person_chunk(part, carry, post_beside)
             if person is None:
                 break
             found.append(person)
@@ -261,6 +307,7 @@ def parse_people(entry: str, honorific: str | None = None) -> list[Person] | Non
     `honorific` is a plural honorific carried over from a label ("Councillors Present:").
     """
     text = HYPHENS_RE.sub("-", FILL_IN_RE.sub(" ", entry).strip())
+    text = OCR_MC_I_RE.sub(r"\1I", text)
     marker_match = FOOTNOTE_RE.search(text)
     text = FOOTNOTE_RE.sub("", text).strip()
     # "D Richardson (Chair) R Healey": a parenthesis closes one person before the next.
@@ -272,7 +319,11 @@ def parse_people(entry: str, honorific: str | None = None) -> list[Person] | Non
         chunk = LEADING_JOINER_RE.sub("", FOOTNOTE_RE.sub("", chunk).strip())
         if chunk.lower() in POST_NOMINALS or UNNAMED_POST_RE.match(chunk):
             continue
-        found, carried = _people_in_chunk(chunk, carried)
+        # "Lorraine Butcher, Executive Director Strategic Commissioning": after one name the
+        # chunk is that person's post; a name with its post beside it is read at the start of
+        # a list or after two names or more ("A, B, Dan MacInnis Operations Superintendent")
+        post_beside = len(people) != 1 or people[0].role is not None
+        found, carried = _people_in_chunk(chunk, carried, post_beside)
         if found:
             people.extend(found)
             group = found
