@@ -1,5 +1,6 @@
 """Contact names that are also the names of places ("Tom Hall", "Mary Lane"): a person where
-the block vouches for it (a name label, or the block's own e-mail address), a place otherwise.
+the block vouches for it (a name label, or the block's own e-mail address) or spaCy reads the
+name as a person's, a place otherwise.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from tests.pdf_factory import make_pdf
 @pytest.mark.parametrize(
     ("text", "labelled", "mailbox", "name"),
     [
-        ("Tom Hall", False, "", None),  # could be a building: nothing vouches for a person
+        ("Tom Hall", False, "", "Tom Hall"),  # spaCy: a person
+        ("Village Hall", False, "", None),  # spaCy: no person
+        ("Helen Street", False, "", None),  # spaCy reads a facility: nothing vouches for her
+        ("Helen Street", False, "hstreet", "Helen Street"),  # her own address does
         ("Tom Hall", True, "", "Tom Hall"),  # "Contact Officer: Tom Hall"
-        ("Mary Lane", False, "mary.lane", "Mary Lane"),  # her own address
-        ("Helen Street", False, "hstreet", "Helen Street"),
-        ("Church Lane", False, "clerk", None),  # a place, the mailbox is not its
+        ("Mary Lane", False, "mary.lane", "Mary Lane"),
+        ("Church Lane", False, "clerk", None),  # a place word before the last: a place
         ("Town Hall", True, "", None),  # "town" is never part of a person's name
-        ("Mark Church", False, "", None),
+        ("Mark Church", False, "", "Mark Church"),
     ],
 )
 def test_place_words_need_the_block_to_vouch(text, labelled, mailbox, name):

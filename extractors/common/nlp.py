@@ -1,8 +1,9 @@
-"""spaCy, loaded once per process and only when a span of prose needs it.
+"""spaCy, loaded once per process and only when a short span needs it.
 
-Rules read the regular parts of minutes; spaCy reads the few sentences where names sit in
-free prose ("Court Skinner provided public comment."). Loading costs about a second, so it
-happens on first use, and only the sentence is parsed, never the page.
+Rules read the regular parts of the documents; spaCy decides the few cases that layout and
+wording leave open, such as whether "Tom Hall" beside a phone is a person or a building.
+Loading costs about a second, so it happens on first use, and only the span is parsed, never
+the page.
 """
 
 from __future__ import annotations
@@ -20,17 +21,8 @@ def _model():
     return module.load(disable=["parser", "lemmatizer", "attribute_ruler"])
 
 
-def person_names(text: str) -> list[str]:
-    """Names of people in a short span of prose: spaCy's PERSON entities, widened over the
-    capitalised words just before them (the small model often reads a first name such as
-    "Court" as a common noun and keeps only the surname)."""
-    doc = _model()(text)
-    names = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        start = ent.start
-        while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_stop:
-            start -= 1
-        names.append(doc[start : ent.end].text.strip())
-    return names
+def is_person(name: str) -> bool:
+    """Does spaCy read the whole of a short name as one person ("Tom Hall": yes; "Village
+    Hall", "Helen Street": no)?"""
+    doc = _model()(name)
+    return any(ent.label_ == "PERSON" and ent.text == doc.text.strip() for ent in doc.ents)

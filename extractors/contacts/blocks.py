@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from extractors.common.base import ExtractionContext, Extractor, register
 from extractors.common.geometry import Word, line_words, words_in
 from extractors.common.linking import ItemLinker
+from extractors.common.nlp import is_person
 from extractors.common.persons import NAME_TOKEN_RE, without_honorifics
 from extractors.common.phones import EMAIL_TAIL_RE, Found, clean_email, find_emails, find_phones
 from extractors.common.tables import is_prose
@@ -168,7 +169,8 @@ NOT_NAME = frozenset(
 )
 # Words that end a place's name ("Town Hall", "Church Lane", "Civic House") and are surnames as
 # well ("Tom Hall", "Mary Lane", "Mark Church", "Helen Street"): a name holding one is a person's
-# only where the block vouches for it, by a name label or by its own e-mail address.
+# where the block vouches for it, by a name label or by its own e-mail address, or, when the word
+# ends the name, where spaCy reads the name as a person ("Tom Hall", not "Village Hall").
 PLACE_WORDS = frozenset(["road", "street", "lane", "avenue", "house", "hall", "church"])
 MAX_WINDOW_LINES = 4
 SAME_COLUMN = 20.0  # points between the starts of two lines of one block's column
@@ -339,7 +341,8 @@ def person_name(text: str, labelled: bool = False, mailbox: str = "") -> str | N
 
     A name with a word that also ends place names ("Tom Hall") needs the block to vouch for
     it: it follows a name label (`labelled`), or the block's e-mail `mailbox` (the part
-    before the @) holds its surname ("tom.hall", "thall")."""
+    before the @) holds its surname ("tom.hall", "thall"); else spaCy must read it as a
+    person's name."""
     value = clean(text).strip(" ,;:-–()")
     value = re.sub(r"(?<=[a-z])\.(?=[A-Z])", " ", value)
     tokens = without_honorifics(value.split())
@@ -348,12 +351,15 @@ def person_name(text: str, labelled: bool = False, mailbox: str = "") -> str | N
         return None
     surname = re.sub(r"[^a-z]", "", tokens[-1].lower())
     vouched = labelled or (len(surname) > 1 and surname in re.sub(r"[^a-z]", "", mailbox.lower()))
-    for token in tokens:
-        word = token.lower().strip(".")
-        if word in NOT_NAME or (word in PLACE_WORDS and not vouched):
-            return None
-        if not NAME_TOKEN_RE.match(token.replace("’", "'")):
-            return None
+    words = [token.lower().strip(".") for token in tokens]
+    if any(word in NOT_NAME or (word in PLACE_WORDS and not vouched) for word in words[:-1]):
+        return None
+    if words[-1] in NOT_NAME:
+        return None
+    if not all(NAME_TOKEN_RE.match(token.replace("’", "'")) for token in tokens):
+        return None
+    if words[-1] in PLACE_WORDS and not vouched and not is_person(value):
+        return None
     return value
 
 
