@@ -11,15 +11,17 @@ Five forms, tried per minute in this order:
   the motion sentence before the vote, else the consent items it decides, else the minute;
 - motions recorded in prose, found over the whole segment ("Motion to approve X was made by
   A, seconded by B. All were in favor.", "Councilor A moved to X. Councilor B seconded.",
-  "Moved by: A Seconded by: B That X. Carried."): the moved clause, when a seconder or an
-  outcome closes it; a segment not classified as minutes that records such motions is read
-  for them too;
-- in a minute with none of these, sentences that record a decision ("It was agreed that ...",
-  "The Panel agreed ...", "Recommendations 1.1 and 1.2 were agreed", "Councillors resolved
-  to pay", "were confirmed as a true record", "have no objections", "A consensus was
-  reached"); consecutive decision sentences of one paragraph are one decision. A mover and
-  seconder printed after a sentence ("– A (motion), B (second)", "Proposed: A 2nd: B") mark
-  it as voted on; they are cut from its text and kept as moved_by / seconded_by.
+  "Moved by: A Seconded by: B That X. Carried.", "It was proposed by A, seconded by B, that
+  X. Agreed unanimously."): the moved clause, when a seconder or an outcome closes it; a
+  segment not classified as minutes that records such motions is read for them too;
+- in a minute with none of the first three, sentences that record a decision ("It was
+  agreed that ...", "The Panel agreed ...", "Recommendations 1.1 and 1.2 were agreed",
+  "Councillors resolved to pay", "were confirmed as a true record", "have no objections", "A
+  consensus was reached"); consecutive decision sentences of one paragraph are one decision.
+  Beside a recorded motion, such sentences outside the motion count too when they say who
+  decided. A mover and seconder printed after a sentence ("– A (motion), B (second)",
+  "Proposed: A 2nd: B") mark it as voted on; they are cut from its text and kept as
+  moved_by / seconded_by.
 """
 
 from __future__ import annotations
@@ -80,6 +82,14 @@ DECISION_RE = re.compile(
     r"|\bconsensus\s+was\s+reached\b|\bgeneral\s+agreement\s+(?:that|to)\b",
     re.I,
 )
+# a thing said to have been approved ("a tree ordinance that was approved by ...", "if it
+# were approved"): beside a recorded motion this tells of the motion's subject, not of a
+# decision of the meeting's own
+PASSIVE_APPROVAL_RE = re.compile(
+    r"(?:was|were)\s+(?:unanimously\s+|duly\s+|formally\s+)?"
+    r"(?:approved|accepted|adopted|ratified|endorsed)",
+    re.I,
+)
 VOTE_LINE_RE = re.compile(
     r"^(?P<label>RESULT|MOTION BY|MOVER|SECOND(?:ER|ED BY)?|AYES|NAYS|NOES|ABSTAIN(?:ED|S)?|"
     r"ABSENT|RECUSED|VOTE)\s*:\s*(?P<value>.*)$",
@@ -110,6 +120,7 @@ class Decision:
     votes: dict[str, int] = field(default_factory=dict)
     moved_by: str | None = None
     seconded_by: str | None = None
+    record: str = ""  # a recorded motion's whole sentence(s), mover to outcome
 
 
 def _unfilled(previous: MinuteLine, following: MinuteLine, right: float) -> bool:
@@ -206,8 +217,11 @@ def _resolved_decisions(minute: Minute) -> list[Decision]:
     return decisions
 
 
-def _sentence_decisions(minute: Minute) -> list[Decision]:
-    """Decision sentences; consecutive ones in one paragraph make one decision."""
+def _sentence_decisions(minute: Minute, records: tuple[str, ...] = ()) -> list[Decision]:
+    """Decision sentences; consecutive ones in one paragraph make one decision. A sentence
+    inside a recorded motion (its clause or its printed outcome, in `records`) is the
+    motion's, not a decision of its own."""
+    inside = [_flat(record) for record in records]
     decisions: list[Decision] = []
     previous: Decision | None = None  # the decision that ended the previous paragraph
     for paragraph in _paragraphs(minute.body):
@@ -222,7 +236,14 @@ def _sentence_decisions(minute: Minute) -> list[Decision]:
         picked: list[str] = []
         runs: list[list[str]] = []
         for sentence in _sentences(text):
-            if DECISION_RE.search(sentence) or ATTRIBUTION_RE.search(sentence):
+            if any(_flat(sentence) in record for record in inside):
+                if picked:
+                    runs.append(picked)
+                    picked = []
+                continue
+            if _states_decision(sentence, beside_motion=bool(records)) or ATTRIBUTION_RE.search(
+                sentence
+            ):
                 picked.append(sentence)  # a mover and seconder printed: it was voted on
             elif picked:
                 runs.append(picked)
@@ -237,6 +258,19 @@ def _sentence_decisions(minute: Minute) -> list[Decision]:
         if runs and ends_decided:
             previous = decisions[-1]
     return decisions
+
+
+def _states_decision(sentence: str, beside_motion: bool) -> bool:
+    """A sentence recording a decision; beside a recorded motion, one that says who decided
+    ("It was agreed", "The Council resolved"), not only that something was approved."""
+    found = DECISION_RE.finditer(sentence)
+    if not beside_motion:
+        return next(found, None) is not None
+    return any(not PASSIVE_APPROVAL_RE.fullmatch(match.group(0)) for match in found)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _sentences(text: str) -> list[str]:
@@ -383,7 +417,7 @@ MOTION_OPEN_RE = re.compile(
     r"\b(?:a\s+)?motion\b\s*(?:was\s+)?(?:made\s+)?(?=(?:to|that|stating)\b)", re.I
 )
 MOVED_OPEN_RE = re.compile(
-    rf"\bmoved\b(?:\s+by\s*:?\s*{_INITIAL_OR_WORD}{{1,60}}?)?"
+    rf"\b(?:moved|proposed(?=\s+by\b))\b(?:\s+by\s*:?\s*{_INITIAL_OR_WORD}{{1,60}}?)?"
     rf"(?:\s*,?\s*(?:and\s+)?seconded\s+by\s*:?\s*{_INITIAL_OR_WORD}{{1,60}}?)?"
     r"\s*[,:–—-]?\s*(?=(?:to|that)\b)",
     re.I,
@@ -403,6 +437,8 @@ CLOSE_SENTENCE_RE = re.compile(
     r"(?:duly\s+)?(?:seconded|carried|passed|passes|failed|called)\b|(?:it|motion)\s+"
     r"(?:passed|carried|failed)\b|all\s+(?:were\s+)?in\s+favou?r|(?:defeated|lost)\b"
     rf"|{CARRIED_WORD}(?![\w!])"
+    # the UK outcome printed alone: "Agreed unanimously.", "Unanimously agreed."
+    r"|(?:unanimously\s+)?agreed(?:\s+(?:unanimously|by\s+all))?\W*$"
     r"|roll call\b|vote\s*:|moved\s+\d)",
     re.I,
 )
@@ -608,10 +644,16 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
                 votes=votes,
                 moved_by=mover,
                 seconded_by=seconder,
+                record=text[sentence + 1 : end] + _first_sentence(closing),
             )
         )
         taken_before = end
     return decisions
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of what closes a motion ("Agreed unanimously.", ", seconded by B.")."""
+    return SENTENCE_SPLIT_RE.split(text, maxsplit=1)[0] if text else ""
 
 
 def _number_before(text: str, opened: int) -> _Label | None:
@@ -736,13 +778,19 @@ def _segment_motions(document: MinutesDocument) -> dict[int, list[Decision]]:
 def minute_decisions(
     minute: Minute, motions: list[Decision] | None = None, voted: list[Decision] | None = None
 ) -> list[Decision]:
-    return (
-        voted
-        or _resolved_decisions(minute)
-        or _motion_decisions(minute)
-        or motions
-        or _sentence_decisions(minute)
-    )
+    found = voted or _resolved_decisions(minute) or _motion_decisions(minute)
+    if found:
+        return found
+    if not motions:
+        return _sentence_decisions(minute)
+    # a minute recording a motion may record other decisions in sentences beside it
+    sentences = _sentence_decisions(minute, tuple(d.record for d in motions))
+    return sorted([*motions, *sentences], key=_position)
+
+
+def _position(decision: Decision) -> tuple[int, float]:
+    first = decision.lines[0]
+    return first.page.number, first.line.top
 
 
 def _same_meeting_item(ctx: ExtractionContext, document: MinutesDocument, minute: Minute):
