@@ -36,6 +36,7 @@ from extractors.common.minutes_layout import (
     Minute,
     MinuteLine,
     MinutesDocument,
+    header_sections,
     minutes_segments,
     parse_minutes,
 )
@@ -748,6 +749,20 @@ def _voted_resolutions(document: MinutesDocument) -> dict[int, list[Decision]]:
     return _by_minute(document, found)
 
 
+def _header_sentence_decisions(document: MinutesDocument, voted: list[Decision]) -> list[Decision]:
+    """Decision sentences in the header's sections that hold no voted resolution: a header
+    read for its board resolutions may also print, under their own headings, decisions
+    taken without a vote ("ADOPTION OF AGENDA / The agenda was adopted by acclamation.")."""
+    taken = {id(ml.line) for decision in voted for ml in decision.lines}
+    found = []
+    for section in header_sections(document):
+        lines = [*section.heading, *section.body]
+        if any(id(ml.line) in taken or VOTE_TALLY_RE.match(ml.text) for ml in lines):
+            continue
+        found += _sentence_decisions(section)
+    return found
+
+
 def _by_minute(document: MinutesDocument, found: list[Decision]) -> dict[int, list[Decision]]:
     """Decisions by the index of the minute their first line is in (-1: the header)."""
     owner: dict[int, int] = {}
@@ -824,7 +839,13 @@ class ResolutionsExtractor(Extractor):
                     key=lambda pair: (pair[1].lines[0].page.number, pair[1].lines[0].line.top)
                 )
             else:
-                decided = [(None, d) for d in voted.get(-1) or motions.get(-1, [])]
+                in_header = voted.get(-1) or motions.get(-1, [])
+                if voted.get(-1):
+                    in_header = sorted(
+                        [*in_header, *_header_sentence_decisions(document, voted[-1])],
+                        key=_position,
+                    )
+                decided = [(None, d) for d in in_header]
                 for index, minute in enumerate(document.minutes):
                     item = _same_meeting_item(ctx, document, minute)
                     found = minute_decisions(minute, motions.get(index), voted.get(index))
