@@ -12,8 +12,9 @@ Five forms, tried per minute in this order:
 - motions recorded in prose, found over the whole segment ("Motion to approve X was made by
   A, seconded by B. All were in favor.", "Councilor A moved to X. Councilor B seconded.",
   "Moved by: A Seconded by: B That X. Carried.", "It was proposed by A, seconded by B, that
-  X. Agreed unanimously."): the moved clause, when a seconder or an outcome closes it; a
-  segment not classified as minutes that records such motions is read for them too;
+  X. Agreed unanimously."): the moved clause, when a seconder or an outcome closes it (a
+  clause ending "with the following amendment." takes the numbered list printed below its
+  vote); a segment not classified as minutes that records such motions is read for them too;
 - in a minute with none of the first three, sentences that record a decision ("It was
   agreed that ...", "The Panel agreed ...", "Recommendations 1.1 and 1.2 were agreed",
   "Councillors resolved to pay", "were confirmed as a true record", "have no objections", "A
@@ -447,6 +448,9 @@ OUTCOME_WORD_RE = re.compile(
     r"\s*\b(?:Carr[il1!]ed|CARR[IL1!]ED|Defeated|DEFEATED)(?![\w!])\.?\s*$"
 )
 MAX_CLAUSE_CHARS = 2500
+# a moved clause pointing to what is printed under the motion: "to accept the minutes with
+# the following amendment." - the numbered list below the vote is part of it
+FOLLOWING_RE = re.compile(r"\bthe following\s+\w+(?:\s+\w+)?\s*[.:]?$", re.I)
 MOTION_WORD_RE = re.compile(r"\b(?:motion|moved)\b", re.I)
 TRAILING_AND_RE = re.compile(r"[;,]?\s*(?:and|now)?\s*[;,]?\s*$", re.I)
 
@@ -508,6 +512,9 @@ def _clause(text: str, start: int, stop: int) -> tuple[int, str] | None:
 # after the name, when the dash opened a line and was read as a bullet).
 ROLL_CALL_RE = re.compile(r"\broll\s+call\b(?P<calls>.*?)(?:\.\s+(?:the\s+)?motion\b|$)", re.I)
 MAX_ROLL_CALL_CHARS = 1000
+# members named as abstaining after a tally, a sentence of its own: "Councilor Ruble
+# abstained.", "Councilors A and B abstained."
+ABSTAINED_RE = re.compile(r"(?:^|[.;]\s+)(?P<names>(?!No\b|None\b)[A-Z][^.;]{0,80}?)\s+abstained\b")
 ROLL_VOTE_RE = re.compile(r"(?:[–—:-]|(?<=\w)\s)\s*(yes|aye|yea|no|nay|abstain(?:ed|s)?)\b", re.I)
 
 
@@ -527,6 +534,9 @@ def _motion_votes(closing: str) -> tuple[str, dict[str, int]]:
     in_favour = re.search(r"\b(\d{1,3})\s+(?:board\s+)?(?:members?\s+)?in\s+favou?r", closing, re.I)
     if tally:
         votes = {"for": int(tally.group(1)), "against": int(tally.group(2))}
+        abstained = ABSTAINED_RE.search(closing)
+        if abstained:  # "It passed 4-0. Councilor Ruble abstained."
+            votes["abstain"] = _count(abstained.group("names"))
     elif len(roll := ROLL_VOTE_RE.findall(roll_call)) >= 2:
         said = [vote.lower() for vote in roll]
         votes = {
@@ -629,6 +639,9 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
             continue
         outcome, votes = _motion_votes(closing) if closing else (None, {})
         picked = _lines_between(lines, line_starts, start, end)
+        if FOLLOWING_RE.search(clause):
+            listed = _list_below(paragraphs, picked[-1])
+            clause = clean(" ".join([clause, *(_join(p) for p in listed)]))
         # who moved and seconded: in the sentence that opens the motion ("Councilor A moved
         # to") and in what closes it ("made by A, seconded by B", "B seconded.")
         sentence = max(text.rfind(".", 0, opened), text.rfind(";", 0, opened), taken_before)
@@ -650,6 +663,19 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
         )
         taken_before = end
     return decisions
+
+
+def _list_below(paragraphs: list[list[MinuteLine]], last: MinuteLine) -> list[list[MinuteLine]]:
+    """The numbered paragraphs printed under the paragraph ending a motion ("1. Note that
+    ..."), up to the first that is not one or is bold (the next numbered heading)."""
+    index = next((i for i, p in enumerate(paragraphs) if any(ml is last for ml in p)), None)
+    listed = []
+    for paragraph in paragraphs[index + 1 :] if index is not None else []:
+        first = paragraph[0]
+        if first.line.bold or not SUB_ITEM_RE.match(first.text):
+            break
+        listed.append(paragraph)
+    return listed
 
 
 def _first_sentence(text: str) -> str:
