@@ -11,15 +11,18 @@ Five forms, tried per minute in this order:
   the motion sentence before the vote, else the consent items it decides, else the minute;
 - motions recorded in prose, found over the whole segment ("Motion to approve X was made by
   A, seconded by B. All were in favor.", "Councilor A moved to X. Councilor B seconded.",
-  "Moved by: A Seconded by: B That X. Carried."): the moved clause, when a seconder or an
-  outcome closes it; a segment not classified as minutes that records such motions is read
-  for them too;
-- in a minute with none of these, sentences that record a decision ("It was agreed that ...",
-  "The Panel agreed ...", "Recommendations 1.1 and 1.2 were agreed", "Councillors resolved
-  to pay", "were confirmed as a true record", "have no objections", "A consensus was
-  reached"); consecutive decision sentences of one paragraph are one decision. A mover and
-  seconder printed after a sentence ("– A (motion), B (second)", "Proposed: A 2nd: B") mark
-  it as voted on; they are cut from its text and kept as moved_by / seconded_by.
+  "Moved by: A Seconded by: B That X. Carried.", "It was proposed by A, seconded by B, that
+  X. Agreed unanimously."): the moved clause, when a seconder or an outcome closes it (a
+  clause ending "with the following amendment." takes the numbered list printed below its
+  vote); a segment not classified as minutes that records such motions is read for them too;
+- in a minute with none of the first three, sentences that record a decision ("It was
+  agreed that ...", "The Panel agreed ...", "Recommendations 1.1 and 1.2 were agreed",
+  "Councillors resolved to pay", "were confirmed as a true record", "have no objections", "A
+  consensus was reached"); consecutive decision sentences of one paragraph are one decision.
+  Beside a recorded motion, such sentences outside the motion count too when they say who
+  decided. A mover and seconder printed after a sentence ("– A (motion), B (second)",
+  "Proposed: A 2nd: B") mark it as voted on; they are cut from its text and kept as
+  moved_by / seconded_by.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from extractors.common.minutes_layout import (
     Minute,
     MinuteLine,
     MinutesDocument,
+    header_sections,
     minutes_segments,
     parse_minutes,
 )
@@ -80,6 +84,14 @@ DECISION_RE = re.compile(
     r"|\bconsensus\s+was\s+reached\b|\bgeneral\s+agreement\s+(?:that|to)\b",
     re.I,
 )
+# a thing said to have been approved ("a tree ordinance that was approved by ...", "if it
+# were approved"): beside a recorded motion this tells of the motion's subject, not of a
+# decision of the meeting's own
+PASSIVE_APPROVAL_RE = re.compile(
+    r"(?:was|were)\s+(?:unanimously\s+|duly\s+|formally\s+)?"
+    r"(?:approved|accepted|adopted|ratified|endorsed)",
+    re.I,
+)
 VOTE_LINE_RE = re.compile(
     r"^(?P<label>RESULT|MOTION BY|MOVER|SECOND(?:ER|ED BY)?|AYES|NAYS|NOES|ABSTAIN(?:ED|S)?|"
     r"ABSENT|RECUSED|VOTE)\s*:\s*(?P<value>.*)$",
@@ -110,6 +122,7 @@ class Decision:
     votes: dict[str, int] = field(default_factory=dict)
     moved_by: str | None = None
     seconded_by: str | None = None
+    record: str = ""  # a recorded motion's whole sentence(s), mover to outcome
 
 
 def _unfilled(previous: MinuteLine, following: MinuteLine, right: float) -> bool:
@@ -206,8 +219,11 @@ def _resolved_decisions(minute: Minute) -> list[Decision]:
     return decisions
 
 
-def _sentence_decisions(minute: Minute) -> list[Decision]:
-    """Decision sentences; consecutive ones in one paragraph make one decision."""
+def _sentence_decisions(minute: Minute, records: tuple[str, ...] = ()) -> list[Decision]:
+    """Decision sentences; consecutive ones in one paragraph make one decision. A sentence
+    inside a recorded motion (its clause or its printed outcome, in `records`) is the
+    motion's, not a decision of its own."""
+    inside = [_flat(record) for record in records]
     decisions: list[Decision] = []
     previous: Decision | None = None  # the decision that ended the previous paragraph
     for paragraph in _paragraphs(minute.body):
@@ -222,7 +238,14 @@ def _sentence_decisions(minute: Minute) -> list[Decision]:
         picked: list[str] = []
         runs: list[list[str]] = []
         for sentence in _sentences(text):
-            if DECISION_RE.search(sentence) or ATTRIBUTION_RE.search(sentence):
+            if any(_flat(sentence) in record for record in inside):
+                if picked:
+                    runs.append(picked)
+                    picked = []
+                continue
+            if _states_decision(sentence, beside_motion=bool(records)) or ATTRIBUTION_RE.search(
+                sentence
+            ):
                 picked.append(sentence)  # a mover and seconder printed: it was voted on
             elif picked:
                 runs.append(picked)
@@ -237,6 +260,19 @@ def _sentence_decisions(minute: Minute) -> list[Decision]:
         if runs and ends_decided:
             previous = decisions[-1]
     return decisions
+
+
+def _states_decision(sentence: str, beside_motion: bool) -> bool:
+    """A sentence recording a decision; beside a recorded motion, one that says who decided
+    ("It was agreed", "The Council resolved"), not only that something was approved."""
+    found = DECISION_RE.finditer(sentence)
+    if not beside_motion:
+        return next(found, None) is not None
+    return any(not PASSIVE_APPROVAL_RE.fullmatch(match.group(0)) for match in found)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _sentences(text: str) -> list[str]:
@@ -383,7 +419,7 @@ MOTION_OPEN_RE = re.compile(
     r"\b(?:a\s+)?motion\b\s*(?:was\s+)?(?:made\s+)?(?=(?:to|that|stating)\b)", re.I
 )
 MOVED_OPEN_RE = re.compile(
-    rf"\bmoved\b(?:\s+by\s*:?\s*{_INITIAL_OR_WORD}{{1,60}}?)?"
+    rf"\b(?:moved|proposed(?=\s+by\b))\b(?:\s+by\s*:?\s*{_INITIAL_OR_WORD}{{1,60}}?)?"
     rf"(?:\s*,?\s*(?:and\s+)?seconded\s+by\s*:?\s*{_INITIAL_OR_WORD}{{1,60}}?)?"
     r"\s*[,:–—-]?\s*(?=(?:to|that)\b)",
     re.I,
@@ -403,6 +439,8 @@ CLOSE_SENTENCE_RE = re.compile(
     r"(?:duly\s+)?(?:seconded|carried|passed|passes|failed|called)\b|(?:it|motion)\s+"
     r"(?:passed|carried|failed)\b|all\s+(?:were\s+)?in\s+favou?r|(?:defeated|lost)\b"
     rf"|{CARRIED_WORD}(?![\w!])"
+    # the UK outcome printed alone: "Agreed unanimously.", "Unanimously agreed."
+    r"|(?:unanimously\s+)?agreed(?:\s+(?:unanimously|by\s+all))?\W*$"
     r"|roll call\b|vote\s*:|moved\s+\d)",
     re.I,
 )
@@ -410,6 +448,9 @@ OUTCOME_WORD_RE = re.compile(
     r"\s*\b(?:Carr[il1!]ed|CARR[IL1!]ED|Defeated|DEFEATED)(?![\w!])\.?\s*$"
 )
 MAX_CLAUSE_CHARS = 2500
+# a moved clause pointing to what is printed under the motion: "to accept the minutes with
+# the following amendment." - the numbered list below the vote is part of it
+FOLLOWING_RE = re.compile(r"\bthe following\s+\w+(?:\s+\w+)?\s*[.:]?$", re.I)
 MOTION_WORD_RE = re.compile(r"\b(?:motion|moved)\b", re.I)
 TRAILING_AND_RE = re.compile(r"[;,]?\s*(?:and|now)?\s*[;,]?\s*$", re.I)
 
@@ -471,6 +512,9 @@ def _clause(text: str, start: int, stop: int) -> tuple[int, str] | None:
 # after the name, when the dash opened a line and was read as a bullet).
 ROLL_CALL_RE = re.compile(r"\broll\s+call\b(?P<calls>.*?)(?:\.\s+(?:the\s+)?motion\b|$)", re.I)
 MAX_ROLL_CALL_CHARS = 1000
+# members named as abstaining after a tally, a sentence of its own: "Councilor Ruble
+# abstained.", "Councilors A and B abstained."
+ABSTAINED_RE = re.compile(r"(?:^|[.;]\s+)(?P<names>(?!No\b|None\b)[A-Z][^.;]{0,80}?)\s+abstained\b")
 ROLL_VOTE_RE = re.compile(r"(?:[–—:-]|(?<=\w)\s)\s*(yes|aye|yea|no|nay|abstain(?:ed|s)?)\b", re.I)
 
 
@@ -490,6 +534,9 @@ def _motion_votes(closing: str) -> tuple[str, dict[str, int]]:
     in_favour = re.search(r"\b(\d{1,3})\s+(?:board\s+)?(?:members?\s+)?in\s+favou?r", closing, re.I)
     if tally:
         votes = {"for": int(tally.group(1)), "against": int(tally.group(2))}
+        abstained = ABSTAINED_RE.search(closing)
+        if abstained:  # "It passed 4-0. Councilor Ruble abstained."
+            votes["abstain"] = _count(abstained.group("names"))
     elif len(roll := ROLL_VOTE_RE.findall(roll_call)) >= 2:
         said = [vote.lower() for vote in roll]
         votes = {
@@ -592,6 +639,9 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
             continue
         outcome, votes = _motion_votes(closing) if closing else (None, {})
         picked = _lines_between(lines, line_starts, start, end)
+        if FOLLOWING_RE.search(clause):
+            listed = _list_below(paragraphs, picked[-1])
+            clause = clean(" ".join([clause, *(_join(p) for p in listed)]))
         # who moved and seconded: in the sentence that opens the motion ("Councilor A moved
         # to") and in what closes it ("made by A, seconded by B", "B seconded.")
         sentence = max(text.rfind(".", 0, opened), text.rfind(";", 0, opened), taken_before)
@@ -608,10 +658,29 @@ def _recorded_motions(lines: list[MinuteLine], minute: Minute) -> list[Decision]
                 votes=votes,
                 moved_by=mover,
                 seconded_by=seconder,
+                record=text[sentence + 1 : end] + _first_sentence(closing),
             )
         )
         taken_before = end
     return decisions
+
+
+def _list_below(paragraphs: list[list[MinuteLine]], last: MinuteLine) -> list[list[MinuteLine]]:
+    """The numbered paragraphs printed under the paragraph ending a motion ("1. Note that
+    ..."), up to the first that is not one or is bold (the next numbered heading)."""
+    index = next((i for i, p in enumerate(paragraphs) if any(ml is last for ml in p)), None)
+    listed = []
+    for paragraph in paragraphs[index + 1 :] if index is not None else []:
+        first = paragraph[0]
+        if first.line.bold or not SUB_ITEM_RE.match(first.text):
+            break
+        listed.append(paragraph)
+    return listed
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of what closes a motion ("Agreed unanimously.", ", seconded by B.")."""
+    return SENTENCE_SPLIT_RE.split(text, maxsplit=1)[0] if text else ""
 
 
 def _number_before(text: str, opened: int) -> _Label | None:
@@ -706,6 +775,20 @@ def _voted_resolutions(document: MinutesDocument) -> dict[int, list[Decision]]:
     return _by_minute(document, found)
 
 
+def _header_sentence_decisions(document: MinutesDocument, voted: list[Decision]) -> list[Decision]:
+    """Decision sentences in the header's sections that hold no voted resolution: a header
+    read for its board resolutions may also print, under their own headings, decisions
+    taken without a vote ("ADOPTION OF AGENDA / The agenda was adopted by acclamation.")."""
+    taken = {id(ml.line) for decision in voted for ml in decision.lines}
+    found = []
+    for section in header_sections(document):
+        lines = [*section.heading, *section.body]
+        if any(id(ml.line) in taken or VOTE_TALLY_RE.match(ml.text) for ml in lines):
+            continue
+        found += _sentence_decisions(section)
+    return found
+
+
 def _by_minute(document: MinutesDocument, found: list[Decision]) -> dict[int, list[Decision]]:
     """Decisions by the index of the minute their first line is in (-1: the header)."""
     owner: dict[int, int] = {}
@@ -736,13 +819,19 @@ def _segment_motions(document: MinutesDocument) -> dict[int, list[Decision]]:
 def minute_decisions(
     minute: Minute, motions: list[Decision] | None = None, voted: list[Decision] | None = None
 ) -> list[Decision]:
-    return (
-        voted
-        or _resolved_decisions(minute)
-        or _motion_decisions(minute)
-        or motions
-        or _sentence_decisions(minute)
-    )
+    found = voted or _resolved_decisions(minute) or _motion_decisions(minute)
+    if found:
+        return found
+    if not motions:
+        return _sentence_decisions(minute)
+    # a minute recording a motion may record other decisions in sentences beside it
+    sentences = _sentence_decisions(minute, tuple(d.record for d in motions))
+    return sorted([*motions, *sentences], key=_position)
+
+
+def _position(decision: Decision) -> tuple[int, float]:
+    first = decision.lines[0]
+    return first.page.number, first.line.top
 
 
 def _same_meeting_item(ctx: ExtractionContext, document: MinutesDocument, minute: Minute):
@@ -776,7 +865,13 @@ class ResolutionsExtractor(Extractor):
                     key=lambda pair: (pair[1].lines[0].page.number, pair[1].lines[0].line.top)
                 )
             else:
-                decided = [(None, d) for d in voted.get(-1) or motions.get(-1, [])]
+                in_header = voted.get(-1) or motions.get(-1, [])
+                if voted.get(-1):
+                    in_header = sorted(
+                        [*in_header, *_header_sentence_decisions(document, voted[-1])],
+                        key=_position,
+                    )
+                decided = [(None, d) for d in in_header]
                 for index, minute in enumerate(document.minutes):
                     item = _same_meeting_item(ctx, document, minute)
                     found = minute_decisions(minute, motions.get(index), voted.get(index))

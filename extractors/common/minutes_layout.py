@@ -305,5 +305,18 @@ def parse_minutes(ctx: ExtractionContext, segment: Segment) -> MinutesDocument:
     return document
 
 
+def header_sections(document: MinutesDocument) -> list[Minute]:
+    """The header split at its short bold headings ("ADOPTION OF AGENDA"), as the minutes
+    of a document whose sections carry no numbers are: sections printed before the first
+    numbered minute."""
+    lines = document.header
+    headings = _unnumbered_headings(lines)
+    bounds = [i for i, _ in headings] + [len(lines)]
+    return [
+        _build_minute(lines, start, end, None)
+        for (start, _), end in zip(headings, bounds[1:], strict=True)
+    ]
+
+
 def minutes_segments(ctx: ExtractionContext) -> list[Segment]:
     return ctx.segments("minutes")
