@@ -272,6 +272,40 @@ def _split_dash_heading(item: _Item) -> str | None:
     return detail
 
 
+DASHES = ("-", "–", "—")
+
+
+def _split_bold_heading(item: _Item) -> str | None:
+    """'Heading – detail' whose heading is set in bold and whose detail, after the dash, in
+    regular type ("Playground – to receive update"): the weight change marks where the
+    title ends; the detail goes to the description."""
+    line = item.entry.lines[0]
+    words = [
+        (word, bold)
+        for span in line.spans
+        for word, x, bold in zip(
+            span.text.split(" "), span.word_starts, span.word_bold, strict=False
+        )
+        if x >= item.entry.title_x - 1
+    ]
+    dash = next((i for i, (word, _b) in enumerate(words) if word in DASHES), None)
+    if dash is None or dash == 0 or not words[0][1]:
+        return None
+    before, after = words[:dash], words[dash + 1 :]
+
+    def bold_share(part: list[tuple[str, bool]]) -> float:
+        letters = sum(len(word) for word, _b in part)
+        return sum(len(word) for word, bold in part if bold) / letters if letters else 0.0
+
+    if not after or bold_share(before) <= 0.5 or bold_share(after) >= 0.5:
+        return None
+    parts = DASH_SPLIT_RE.split(item.title, maxsplit=1)
+    if len(parts) != 2 or not parts[0].strip():
+        return None
+    item.title = parts[0].strip()
+    return parts[1].strip()
+
+
 def _with_trailing_pages(items: list[_Item]) -> None:
     """In a list with a page column, a range left at the end of a title is that column."""
     if not any(item.pages for item in items):
@@ -392,7 +426,7 @@ class AgendaItemsExtractor(Extractor):
         )
         for item in outline_items(pages):
             entry = item.entry
-            detail = _split_dash_heading(item)
+            detail = _split_dash_heading(item) or _split_bold_heading(item)
             description = " ".join(line.text.strip() for line in entry.body)
             if detail:
                 description = f"{detail} {description}".strip()
