@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from extractors.common.base import ExtractionContext, Extractor, register
 from extractors.common.structure import (
+    HEADING_MAX_CHARS,
+    SENTENCE_END_RE,
     Entry,
     Label,
     build_outline,
@@ -272,6 +274,110 @@ def _split_dash_heading(item: _Item) -> str | None:
     return detail
 
 
+DASHES = ("-", "–", "—")
+
+
+def _split_bold_heading(item: _Item) -> str | None:
+    """'Heading – detail' whose heading is set in bold and whose detail, after the dash, in
+    regular type ("Playground – to receive update"): the weight change marks where the
+    title ends; the detail goes to the description."""
+    line = item.entry.lines[0]
+    words = [
+        (word, bold)
+        for span in line.spans
+        for word, x, bold in zip(
+            span.text.split(" "), span.word_starts, span.word_bold, strict=False
+        )
+        if x >= item.entry.title_x - 1
+    ]
+    dash = next((i for i, (word, _b) in enumerate(words) if word in DASHES), None)
+    if dash is None or dash == 0 or not words[0][1]:
+        return None
+    before, after = words[:dash], words[dash + 1 :]
+
+    def bold_share(part: list[tuple[str, bool]]) -> float:
+        letters = sum(len(word) for word, _b in part)
+        return sum(len(word) for word, bold in part if bold) / letters if letters else 0.0
+
+    if not after or bold_share(before) <= 0.5 or bold_share(after) >= 0.5:
+        return None
+    parts = DASH_SPLIT_RE.split(item.title, maxsplit=1)
+    if len(parts) != 2 or not parts[0].strip():
+        return None
+    item.title = parts[0].strip()
+    return parts[1].strip()
+
+
+# short function words a Title Case name keeps in lower case: capitalised inside a name
+# ("... Request for Proposal At the September 13 meeting ...") they open a sentence
+SENTENCE_OPENERS = frozenset(
+    {"A", "An", "And", "As", "At", "By", "For", "In", "Of", "On", "The", "To"}
+)
+PROSE_WORD_RE = re.compile(r"[a-z][a-z'’-]{4,}[.,;:]?")  # a lower-case word of 5+ letters
+NAME_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{4,}")
+PROSE_WORDS = 2  # this many lower-case long words before a sentence ends make it prose
+
+
+def _is_prose(words: list[str]) -> bool:
+    """The words open a sentence of running text: lower-case long words before it ends."""
+    found = 0
+    for word in words:
+        found += bool(PROSE_WORD_RE.fullmatch(word))
+        if found >= PROSE_WORDS:
+            return True
+        if word.endswith(".") and len(word) > 3:
+            return False
+    return False
+
+
+def _is_name(words: list[str]) -> bool:
+    """Title Case: every long word capitalised ("Approval of Funding Agreement with Metro")."""
+    return all(word[0].isupper() for word in words if NAME_WORD_RE.fullmatch(word.strip(",;:()")))
+
+
+def _split_summary(item: _Item) -> str | None:
+    """A title that runs on past a heading's length and turns from a name in Title Case (or
+    capitals) into prose ("... Request for Proposal At the September 13, 2022, City Council
+    Meeting, the City Council awarded ..."; "ADJOURNMENT The regular meeting ..."): the name
+    is the title, the prose from where its sentence starts is the description."""
+    if len(item.title) <= HEADING_MAX_CHARS:
+        return None
+    words = item.title.split(" ")
+    capitals = 0
+    while capitals < len(words) and _is_capitals_word(words[capitals]):
+        capitals += 1
+    cut = None
+    if (
+        0 < capitals < len(words)
+        and re.fullmatch(r"[A-Z][a-z]+", words[capitals])
+        and not words[capitals - 1].endswith(":")
+        and _is_prose(words[capitals:])
+    ):
+        cut = capitals
+    else:
+        cut = next(
+            (
+                index
+                for index in range(3, len(words))
+                if words[index] in SENTENCE_OPENERS
+                and not SENTENCE_END_RE.search(words[index - 1])
+                and not words[index - 1].endswith(":")
+                and _is_name(words[:index])
+                and _is_prose(words[index:])
+            ),
+            None,
+        )
+    if cut is None:
+        return None
+    item.title = " ".join(words[:cut])
+    return " ".join(words[cut:])
+
+
+def _is_capitals_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _with_trailing_pages(items: list[_Item]) -> None:
     """In a list with a page column, a range left at the end of a title is that column."""
     if not any(item.pages for item in items):
@@ -392,7 +498,7 @@ class AgendaItemsExtractor(Extractor):
         )
         for item in outline_items(pages):
             entry = item.entry
-            detail = _split_dash_heading(item)
+            detail = _split_dash_heading(item) or _split_bold_heading(item) or _split_summary(item)
             description = " ".join(line.text.strip() for line in entry.body)
             if detail:
                 description = f"{detail} {description}".strip()

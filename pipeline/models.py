@@ -41,6 +41,9 @@ class Span(BBox):
 
     text: str
     word_starts: list[float] = Field(default_factory=list, description="x0 of each word")
+    word_bold: list[bool] = Field(
+        default_factory=list, description="each word set in bold (font weight or stroke width)"
+    )
 
 
 class Line(BBox):

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractors.common.dates import TIME_RE
@@ -559,7 +560,50 @@ def _section_labels(pages: list[Page], entries: list[Entry]) -> list[Entry]:
                 continue
             if _is_section_label(page, line, kind):
                 found.append(Entry.at_line(page, line, line.text.strip()))
-    return found if len(found) >= MIN_SECTION_LABELS else []
+    if len(found) < MIN_SECTION_LABELS:
+        return []
+    return sorted(found + _capitals_sections(pages, found, used), key=_reading_order(pages))
+
+
+def _reading_order(pages: list[Page]) -> Callable[[Entry], tuple[int, float]]:
+    """Sort key of entries in the pages' reading order."""
+    order = {page.number: index for index, page in enumerate(pages)}
+    return lambda entry: (order[entry.page.number], entry.lines[0].top)
+
+
+def _capitals_sections(pages: list[Page], labels: list[Entry], used: set[int]) -> list[Entry]:
+    """Between the first and the last capitals section label, a short capitals line set at
+    their indent is a section too, though printed without the colon ("CLERK", "EXECUTIVE
+    SESSION - IF NEEDED")."""
+    key = _reading_order(pages)
+    first, last = min(labels, key=key), max(labels, key=key)
+    taken = {id(entry.lines[0]) for entry in labels}
+    found = []
+    for page in pages:
+        kind = PageType.of(page)
+        tolerance = X_TOLERANCE * kind.size
+        low = min(e.x for e in labels) - tolerance
+        high = max(e.x for e in labels) + tolerance
+        for index, line in enumerate(page.lines):
+            text = line.text.strip()
+            if id(line) in used or id(line) in taken or not low <= line.x0 <= high:
+                continue
+            entry = Entry.at_line(page, line, text)
+            if not key(first) < key(entry) < key(last):
+                continue
+            if (
+                len(line.spans) > 1
+                or len(text) > HEADING_MAX_CHARS
+                or not _is_capitals(text)
+                or SENTENCE_END_RE.search(text)
+                or is_banner(text)
+                or parse_labels(text)[0]
+            ):
+                continue
+            if index and _runs_on(page.lines[index - 1], line, kind, _right_edge(pages)):
+                continue
+            found.append(entry)
+    return found
 
 
 def _is_section_label(page: Page, line: Line, kind: PageType) -> bool:
@@ -781,25 +825,55 @@ def unnumbered_sublists(pages: list[Page], entries: list[Entry]) -> list[Entry]:
         kind = PageType.of(page)
         tolerance = X_TOLERANCE * kind.size
         index = next(i for i, line in enumerate(page.lines) if line is entry.lines[-1])
-        run: list[Line] = []
+        run: list[list[Line]] = []  # each topic: its line, and the line it wraps onto
         previous = entry.lines[-1]
-        for line in page.lines[index + 1 :]:
+        following = page.lines[index + 1 :]
+        position = 0
+        while position < len(following):
+            line = following[position]
             if id(line) in used or line.top - previous.top > WRAP_GAP * kind.pitch:
                 break
-            aligned = abs(line.x0 - run[0].x0) <= tolerance if run else True
+            aligned = abs(line.x0 - run[0][0].x0) <= tolerance if run else True
             if not aligned or line.x0 <= entry.x + tolerance or not _topic_line(line.text):
                 break
-            if len(line.spans) > 1 or line.x1 >= line.x0 + FULL_LINE * (right - line.x0):
-                break  # a table row, or a line of a wrapped paragraph
-            run.append(line)
-            previous = line
-        if len(run) >= MIN_SUBLIST:
-            for line in run:
-                sub = Entry.at_line(page, line, line.text.strip())
+            if len(line.spans) > 1:
+                break  # a table row
+            topic = [line]
+            if _full(line, right):
+                wrapped = _wrapped_topic(line, following[position + 1 : position + 2], kind)
+                if wrapped is None:
+                    break  # a line of a wrapped paragraph
+                topic.append(wrapped)
+            run.append(topic)
+            previous = topic[-1]
+            position += len(topic)
+        wrapped_topics = sum(len(topic) > 1 for topic in run)
+        if len(run) >= MIN_SUBLIST and wrapped_topics < len(run) - wrapped_topics:
+            for topic in run:
+                title = " ".join(line.text.strip() for line in topic)
+                sub = Entry.at_line(page, topic[0], title)
+                sub.lines = topic
                 sub.parent = entry
                 found.append(sub)
-                used.add(id(line))
+                used.update(id(line) for line in topic)
     return found
+
+
+def _full(line: Line, right: float) -> bool:
+    return line.x1 >= line.x0 + FULL_LINE * (right - line.x0)
+
+
+def _wrapped_topic(line: Line, below: list[Line], kind: PageType) -> Line | None:
+    """A topic that fills its line goes on over the next one, set close under it at the same
+    indent with no label, and ends there: that line, else None."""
+    if not below:
+        return None
+    second = below[0]
+    close = second.top - line.top <= WRAP_GAP * kind.pitch
+    aligned = abs(second.x0 - line.x0) <= X_TOLERANCE * kind.size
+    if not (close and aligned) or parse_labels(second.text)[0]:
+        return None
+    return second
 
 
 def _topic_line(text: str) -> bool:

@@ -56,8 +56,12 @@ def _dominant_size(words: list[RawWord]) -> float:
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
+def _word_bold(word: RawWord) -> bool:
+    return bool(word.bold or BOLD_FONT_RE.search(word.fontname))
+
+
 def _is_bold(words: list[RawWord]) -> bool:
-    bold = sum(len(w.text) for w in words if w.bold or BOLD_FONT_RE.search(w.fontname))
+    bold = sum(len(w.text) for w in words if _word_bold(w))
     return bold * 2 > sum(len(w.text) for w in words)
 
 
@@ -107,6 +111,7 @@ def build_line(row: list[RawWord]) -> Line:
             x1=span[-1].x1,
             bottom=max(w.bottom for w in span),
             word_starts=[round(w.x0, 2) for w in span],
+            word_bold=[_word_bold(w) for w in span],
         )
         for span in spans
     ]
