@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import extract_document
-from pipeline.models import Extraction, ReadDocument, Segmentation
+from pipeline.models import Extraction, ReadDocument, ResolutionRecord, Segmentation
 from pipeline.normalize import normalize
 from pipeline.read.document import read_document
 from pipeline.run.ingest import ingest
@@ -47,6 +47,13 @@ def segment_corpus(stem: str) -> Segmentation:
 def extract_corpus(stem: str) -> Extraction:
     """Every extractor's records for a corpus PDF, normalized, once per session."""
     return normalize(extract_document(read_corpus(stem), segment_corpus(stem)))
+
+
+def resolution_starting(stem: str, start: str) -> ResolutionRecord:
+    """The one resolution of a corpus PDF whose text starts so (fails on none or several)."""
+    matches = [r for r in extract_corpus(stem).resolutions if r.text.startswith(start)]
+    assert len(matches) == 1, f"{start!r}: {len(matches)} rows"
+    return matches[0]
 
 
 def gold(stem: str) -> dict:

@@ -6,15 +6,13 @@ Expected values were read off the PDF by hand (page numbers are physical pages).
 from __future__ import annotations
 
 from pipeline.models import ResolutionRecord
-from tests.conftest import extract_corpus, segment_corpus
+from tests.conftest import extract_corpus, resolution_starting, segment_corpus
 
 MANHATTAN = "manhattan-cb2-2024-07-18-minutes"
 
 
 def by_text(start: str) -> ResolutionRecord:
-    matches = [r for r in extract_corpus(MANHATTAN).resolutions if r.text.startswith(start)]
-    assert len(matches) == 1, f"{start!r}: {len(matches)} rows"
-    return matches[0]
+    return resolution_starting(MANHATTAN, start)
 
 
 def test_minutes_title_under_a_ten_line_letterhead_makes_the_document_minutes():

@@ -6,15 +6,13 @@ Expected values were read off the PDF by hand (page numbers are physical pages).
 from __future__ import annotations
 
 from pipeline.models import ResolutionRecord
-from tests.conftest import extract_corpus
+from tests.conftest import resolution_starting
 
 CRETE = "crete-township-board-2024-10-09-minutes"
 
 
 def by_text(start: str) -> ResolutionRecord:
-    matches = [r for r in extract_corpus(CRETE).resolutions if r.text.startswith(start)]
-    assert len(matches) == 1, f"{start!r}: {len(matches)} rows"
-    return matches[0]
+    return resolution_starting(CRETE, start)
 
 
 def test_roll_call_answers_are_the_tally():
