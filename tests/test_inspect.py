@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.access.cli import main
-from tests.conftest import corpus_pdf
+from tests.conftest import CORPUS, corpus_pdf
 from tests.crafted import fidelity
 
 
@@ -55,3 +56,13 @@ def test_a_page_that_is_not_there_is_a_plain_error():
     )
     assert result.exit_code != 0
     assert "no page 9 (it has 1)" in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "pdf", sorted(p.name for p in (CORPUS / "real").glob("*.pdf")) + ["000_de16defd1125f27f.pdf"]
+)
+def test_every_corpus_pdf_can_be_inspected(pdf: str):
+    folder = CORPUS / ("seeds" if pdf[:1].isdigit() else "real")
+    page = _inspect(str(folder / pdf))
+    assert page["lines"] or page.get("problem"), pdf  # lines, or the reason there are none
