@@ -27,7 +27,7 @@ from extractors.common.minutes_layout import (
     parse_minutes,
 )
 from extractors.common.persons import ROLE_PREFIX_RE, Person, is_other_councils_member, parse_people
-from extractors.common.text import clean, provenance
+from extractors.common.text import clean, provenance, sentences
 from extractors.meetings.agenda import AGENDA_MEETING_KEY
 from extractors.meetings.minutes import meeting_key
 from pipeline.models import AttendeeRecord, AttendeeStatus, BBox, Line, Span
@@ -74,7 +74,6 @@ TOOK_PART_LINES = 3
 # An attendance entry may be a paragraph of sentences ("Present: A, B and C were present.
 # City Attorney D was also present.", "Present: Cllrs A, B and the Clerk. Members of the
 # public - Mr C."): each sentence is read on its own.
-SENTENCE_SPLIT_RE = re.compile(rf"{FULL_STOP}\s+(?=[A-Z])")
 # "... and Bill Tuttle were present" / "City Attorney Bill Kabeiseman was also present"
 PRESENT_CLAUSE_RE = re.compile(
     r"^(?P<names>.+?)\s+(?:were|was|are|is)\s+(?P<also>also\s+)?present\W*$", re.I
@@ -187,9 +186,9 @@ def entry_clauses(text: str, section: Section, front_sheet: bool) -> list[tuple[
     is under the entry's label; a later sentence may open its own group ("Members of the
     public - Mr C"); "... were present" is cut off, and people "also present" attend without
     being members. A sentence that is no list ("D declared a quorum") finds nobody."""
-    sentences = SENTENCE_SPLIT_RE.split(text)
+    parts = sentences(text)
     clauses = []
-    for index, sentence in enumerate(sentences):
+    for index, sentence in enumerate(parts):
         sentence_section = section
         if index > 0:
             label = GROUP_LABEL_RE.match(sentence)

@@ -48,7 +48,7 @@ from extractors.common.motion_people import (
     motion_people,
     vote_block_people,
 )
-from extractors.common.text import clean, provenance
+from extractors.common.text import SENTENCE_BREAK_RE, clean, provenance, sentences
 from extractors.meetings.minutes import meeting_key
 from pipeline.models import Page, ResolutionRecord
 
@@ -100,10 +100,6 @@ VOTE_LINE_RE = re.compile(
 MOTION_RE = re.compile(r"\b(motion|moved|seconded)\b", re.I)
 CARRIED_RE = re.compile(r"\b(approved|adopted|carried|passed|accepted|unanimous)\b", re.I)
 FAILED_RE = re.compile(r"\b(failed|denied|lost|defeated|rejected)\b", re.I)
-SENTENCE_SPLIT_RE = re.compile(
-    r"(?<=[.!?])(?<![\s(][A-Z]\.)(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!No\.)(?<!St\.)(?<!Mrs\.)"
-    r"\s+(?=[A-Z(“\"'])"
-)
 RUNS_ON_END_RE = re.compile(
     r"(?:,|\b(?:of|the|and|or|to|a|an|for|with|by|in|on|at|from))\s*$", re.I
 )
@@ -237,7 +233,7 @@ def _sentence_decisions(minute: Minute, records: tuple[str, ...] = ()) -> list[D
         previous = None
         picked: list[str] = []
         runs: list[list[str]] = []
-        for sentence in _sentences(text):
+        for sentence in sentences(text):
             if any(_flat(sentence) in record for record in inside):
                 if picked:
                     runs.append(picked)
@@ -273,17 +269,6 @@ def _states_decision(sentence: str, beside_motion: bool) -> bool:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
-
-
-def _sentences(text: str) -> list[str]:
-    """The text's sentences; a full stop inside brackets ("(Ch. No. 300093)") ends none."""
-    sentences: list[str] = []
-    for piece in SENTENCE_SPLIT_RE.split(text):
-        if sentences and sentences[-1].count("(") > sentences[-1].count(")"):
-            sentences[-1] += " " + piece
-        else:
-            sentences.append(piece)
-    return sentences
 
 
 def _without_attribution(text: str) -> str:
@@ -490,9 +475,9 @@ def _clause(text: str, start: int, stop: int) -> tuple[int, str] | None:
     outcome closes it before stop."""
     rest = text[start:stop]
     tail = MOVER_TAIL_RE.search(rest)
-    sentences = SENTENCE_SPLIT_RE.split(rest)
+    parts = sentences(rest)
     offset = 0
-    for index, sentence in enumerate(sentences):
+    for index, sentence in enumerate(parts):
         position = rest.find(sentence, offset)
         offset = position + len(sentence)
         if tail and tail.start() < offset:
@@ -680,7 +665,7 @@ def _list_below(paragraphs: list[list[MinuteLine]], last: MinuteLine) -> list[li
 
 def _first_sentence(text: str) -> str:
     """The first sentence of what closes a motion ("Agreed unanimously.", ", seconded by B.")."""
-    return SENTENCE_SPLIT_RE.split(text, maxsplit=1)[0] if text else ""
+    return SENTENCE_BREAK_RE.split(text, maxsplit=1)[0] if text else ""
 
 
 def _number_before(text: str, opened: int) -> _Label | None:

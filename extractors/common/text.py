@@ -33,6 +33,28 @@ NOT_A_PLACE = {
 }
 
 
+# Where one sentence ends and the next begins: after ".", "!" or "?" - not the full stop of an
+# initial ("J. Smith") or of a title or abbreviation ("Mr.", "Dr.", "No.", "St.") - and before a
+# capital, a bracket or a quote. Attendance paragraphs, decisions and contact sentences are all
+# cut here.
+SENTENCE_BREAK_RE = re.compile(
+    r"(?<=[.!?])(?<![\s(][A-Z]\.)(?<!^[A-Z]\.)(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!No\.)(?<!St\.)"
+    r"(?<!Mrs\.)\s+(?=[A-Z(“\"'])"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, in order (see SENTENCE_BREAK_RE); a full stop inside
+    brackets ("(Ch. No. 300093)") ends none."""
+    found: list[str] = []
+    for piece in SENTENCE_BREAK_RE.split(text):
+        if found and found[-1].count("(") > found[-1].count(")"):
+            found[-1] += " " + piece
+        else:
+            found.append(piece)
+    return found
+
+
 def clean(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\ufb01", "fi").replace("\ufb02", "fl")
     return re.sub(r"\s+", " ", text).strip()

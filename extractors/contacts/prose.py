@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from extractors.common.base import ExtractionContext, Extractor, register
 from extractors.common.linking import ItemLinker
 from extractors.common.phones import Found, clean_email, find_emails, find_phones
-from extractors.common.text import provenance
+from extractors.common.text import SENTENCE_BREAK_RE, provenance
 from pipeline.models import ContactRecord, Line, Page
 
 CUE_RE = re.compile(
@@ -37,7 +37,6 @@ ROLE_RE = re.compile(
     r"\bcontact(?:ing)?\s+(?:the\s+)?(?P<role>(?:[A-Z][\w'’]*\s+){0,4}"
     r"(?:Office|Department|Clerk|Division|Secretary))\b"
 )
-SENTENCE_END_RE = re.compile(r"(?<![A-Z])(?<!\b(?:No|Dr|Mr|Ms|St))[.!?](?=\s+[A-Z(]|\s*$)")
 CUE_WINDOW = 160  # characters of the sentence before the phone or mailbox that may ask
 PHONE_CHARS = 40  # room for the phone or mailbox itself after the window
 
@@ -58,9 +57,9 @@ def _line_at(page: Page, offset: int) -> Line:
 def _sentence(text: str, position: int) -> tuple[int, int]:
     """Bounds of the sentence holding `position`."""
     begin = 0
-    for end in SENTENCE_END_RE.finditer(text):
-        if end.end() > position:
-            return begin, end.end()
+    for end in SENTENCE_BREAK_RE.finditer(text):
+        if end.start() > position:
+            return begin, end.start()
         begin = end.end()
     return begin, len(text)
 
