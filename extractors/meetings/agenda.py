@@ -142,12 +142,14 @@ def find_meeting_date(
     return None, None
 
 
-def _date_fields(lines: list[Line]) -> list[tuple[int, int, str]]:
-    """Values of the header's fields labelled as the meeting's date ("Date/Time: ...")."""
+def _date_fields(lines: list[Line], or_meeting: bool = False) -> list[tuple[int, int, str]]:
+    """Values of the header's fields labelled as the meeting's date ("Date/Time: ..."), and
+    with `or_meeting` those labelled as the meeting ("COUNCIL AGENDA: 01/26/21")."""
     return [
         (i, j, value)
         for i, j, label, value in label_values(lines)
-        if re.search(r"\bdate\b", label, re.I) and not NOT_MEETING_DATE_RE.search(label)
+        if (re.search(r"\bdate\b", label, re.I) or (or_meeting and MEETING_WORD_RE.search(label)))
+        and not NOT_MEETING_DATE_RE.search(label)
     ]
 
 
@@ -168,12 +170,7 @@ def _find_numeric_date(lines: list[Line], context: str) -> tuple[tuple[int, int,
     """A date in figures labelled as the date or printed with the agenda / meeting heading
     ("COUNCIL AGENDA: 01/26/21"), read month first where the document writes its dates so."""
     month_first = writes_month_first(context)
-    candidates = [
-        (i, j, value)
-        for i, j, label, value in label_values(lines)
-        if (re.search(r"\bdate\b", label, re.I) or MEETING_WORD_RE.search(label))
-        and not NOT_MEETING_DATE_RE.search(label)
-    ]
+    candidates = _date_fields(lines, or_meeting=True)
     candidates += [
         (i, j, text)
         for i, j, text in span_texts(lines)

@@ -245,12 +245,7 @@ def _page_with_cross_check(
         return raw
     if other is not None:
         return other
-    return RawPage(
-        number=number,
-        width=0.0,
-        height=0.0,
-        problem=f"page could not be read ({describe_exception(failure)})",
-    )
+    return _unread_page(number, failure)
 
 
 def _worth_a_second_reading(raw: RawPage) -> bool:
@@ -266,12 +261,17 @@ def _read_or_report(reader: PdfReader, number: int) -> RawPage:
     try:
         return reader.read_page(number)
     except Exception as exc:  # noqa: BLE001
-        return RawPage(
-            number=number,
-            width=0.0,
-            height=0.0,
-            problem=f"page could not be read ({describe_exception(exc)})",
-        )
+        return _unread_page(number, exc)
+
+
+def _unread_page(number: int, failure: BaseException | None) -> RawPage:
+    """An empty page that says why no reader could read it."""
+    return RawPage(
+        number=number,
+        width=0.0,
+        height=0.0,
+        problem=f"page could not be read ({describe_exception(failure)})",
+    )
 
 
 def _quality(page: Page) -> str:
