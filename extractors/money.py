@@ -43,6 +43,7 @@ from extractors.common.geometry import (
     words_in,
 )
 from extractors.common.linking import ItemLinker
+from extractors.common.spacing import BLANK_LINE, NEXT_LINE, PageType
 from extractors.common.tables import MONEY_SHAPED_RE, far_below, is_prose, table_cells
 from pipeline.models import BBox, MoneyRecord, Page, Provenance, ReadDocument
 
@@ -99,7 +100,7 @@ def _wrapped_scale(page: Page, index: int, amount: Amount) -> tuple[Decimal, str
     if amount.scaled or amount.end < len(line.text.rstrip()) or index + 1 >= len(page.lines):
         return None
     following = page.lines[index + 1]
-    if following.top - line.top > 2 * max(line.size, 1.0):
+    if not PageType.of(page).within(line, following, NEXT_LINE):
         return None
     match = SCALE_WORD_RE.match(following.text.strip())
     if not match or match.group(0).lower() in ("m", "k"):
@@ -158,7 +159,7 @@ def _detached_symbol(page: Page, index: int, dollar: str) -> list[Hit]:
             if below_index >= len(page.lines):
                 break
             below = page.lines[below_index]
-            if below.top - line.top > 2.5 * max(line.size, 1.0):
+            if not PageType.of(page).within(line, below, BLANK_LINE):
                 break
             number = next(
                 (w for w in line_words(below) if abs(w.x0 - word.x0) <= 12 and w.x0 >= word.x0),
@@ -256,7 +257,7 @@ def _same_block(page: Page, a: int, b: int) -> bool:
     low, high = min(a, b), max(a, b)
     lines = page.lines
     return not any(
-        is_prose(lines[k], page) or far_below(lines[k], lines[k - 1])
+        is_prose(lines[k], page) or far_below(page, lines[k], lines[k - 1])
         for k in range(low + 1, high + 1)
     )
 

@@ -76,6 +76,13 @@ class Page(BaseModel):
     ocr_confidence: float | None = Field(
         default=None, description="mean OCR confidence (0-1) over the characters of an OCRed page"
     )
+    body_size: float | None = Field(
+        default=None, description="type size holding most of the page's characters, in points"
+    )
+    line_pitch: float | None = Field(
+        default=None,
+        description="usual top-to-top distance of consecutive lines in body type, in points",
+    )
     rotation: int = Field(
         default=0,
         description="clockwise turn from the frame the lines are in (where the text is upright)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.common.spacing import NEXT_LINE, PageType
 from pipeline.models import Line, Page
 
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(£$€\"“'‘•\d])")
@@ -75,26 +76,27 @@ def paragraph(page: Page, index: int) -> tuple[list[int], int]:
     """Indexes of the prose lines around line `index` that read as one paragraph, and the
     character offset of line `index` in their joined text.
 
-    Lines belong together while they follow closely (under 1.8 line heights) and are not
-    table rows; a table row is its own paragraph.
+    Lines belong together while they follow closely (the next line, `NEXT_LINE` pitches), in
+    the same weight, and are not table rows; a table row is its own paragraph.
     """
     lines = page.lines
     if is_table_row(lines[index]):
         return [index], 0
+    kind = PageType.of(page)
     first = index
-    while first > 0 and _continues(lines[first - 1], lines[first]):
+    while first > 0 and _continues(lines[first - 1], lines[first], kind):
         first -= 1
     last = index
-    while last + 1 < len(lines) and _continues(lines[last], lines[last + 1]):
+    while last + 1 < len(lines) and _continues(lines[last], lines[last + 1], kind):
         last += 1
     offset = sum(len(lines[k].text) + 1 for k in range(first, index))
     return list(range(first, last + 1)), offset
 
 
-def _continues(upper: Line, lower: Line) -> bool:
+def _continues(upper: Line, lower: Line, kind: PageType) -> bool:
     if is_table_row(upper) or is_table_row(lower) or upper.bold != lower.bold:
         return False
-    return 0 < lower.top - upper.top <= 1.8 * max(upper.size, lower.size, 1.0)
+    return kind.within(upper, lower, NEXT_LINE)
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

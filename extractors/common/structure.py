@@ -29,18 +29,17 @@ between its consecutive lines.
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractors.common.dates import TIME_RE
+from extractors.common.spacing import SIZE_TOLERANCE, PageType
 from pipeline.models import Line, Page
 
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 X_TOLERANCE = 0.9  # body-type sizes: labels this close are at the same indent
 WRAP_GAP = 1.6  # line pitches: a title runs on over lines at most this far apart
-SIZE_TOLERANCE = 0.6  # points: type sizes this close are the same type
 HEADING_MAX_CHARS = 100  # an unnumbered heading is a short line
 UNIFORM_SHARE = 0.8  # outermost entries sharing one type when this share of them does
 FULL_LINE = 0.8  # a line reaching this share of the text block's width is full
@@ -177,30 +176,6 @@ def _letter_or_roman(printed: str, token: str, style: str) -> list[Label]:
     if roman is not None:
         readings.append(Label(printed, token, f"roman_{case}", style, roman))
     return readings
-
-
-@dataclass
-class PageType:
-    """A page's body type: its most common size (by characters) and line pitch."""
-
-    size: float
-    pitch: float
-
-    @classmethod
-    def of(cls, page: Page) -> PageType:
-        sizes: Counter[float] = Counter()
-        for line in page.lines:
-            sizes[round(line.size, 1)] += len(line.text)
-        size = sizes.most_common(1)[0][0] if sizes else 10.0
-        gaps = [
-            below.top - above.top
-            for above, below in zip(page.lines, page.lines[1:], strict=False)
-            if abs(above.size - size) < SIZE_TOLERANCE
-            and abs(below.size - size) < SIZE_TOLERANCE
-            and 0 < below.top - above.top < 2 * size
-        ]
-        pitch = statistics.median(gaps) if gaps else 1.2 * size
-        return cls(size=size, pitch=max(pitch, size))
 
 
 @dataclass

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from extractors.common.amounts import currency_of, parse_cell_number, scale_of
 from extractors.common.geometry import Word, body_width, horizontal_overlap, line_words
+from extractors.common.spacing import NEW_SECTION, PageType
 from pipeline.models import Line, Page
 
 CURRENCY_MARK = r"(?P<cur>£|€|\$|\b(?:GBP|USD|EUR|CAD)\b)"
@@ -155,9 +156,9 @@ def is_prose(line: Line, page: Page) -> bool:
     )
 
 
-def far_below(line: Line, previous: Line | None) -> bool:
-    """A gap of several line heights: the table is over."""
-    return previous is not None and line.top - previous.bottom > 4 * max(line.size, 1.0)
+def far_below(page: Page, line: Line, previous: Line | None) -> bool:
+    """A gap of a new section (`NEW_SECTION` line pitches): the table is over."""
+    return previous is not None and not PageType.of(page).within(previous, line, NEW_SECTION)
 
 
 def _numbers(line: Line) -> Iterator[tuple[tuple[Word, ...], Decimal, bool]]:
@@ -233,7 +234,7 @@ def table_cells(
         page_used = used.get(page.number, set())
         carried = table  # a table still open at the foot of the previous page
         for index, line in enumerate(page.lines):
-            if table is not None and index and far_below(line, page.lines[index - 1]):
+            if table is not None and index and far_below(page, line, page.lines[index - 1]):
                 table = None
             note = _scale_note(line, dollar)
             columns = [] if note else _header_columns(line, dollar, main_currency)

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
+from extractors.common.spacing import measure
 from pipeline.errors import DocumentError, describe_exception
 from pipeline.models import Page, ReadDocument
 from pipeline.read.layout import layout_page, separate_running_margins
@@ -79,6 +80,8 @@ def read_document(
     separate_running_margins(pages)
     for page in pages:
         _assess_text(page)
+        measured = measure(page.lines)
+        page.body_size, page.line_pitch = measured.size, measured.pitch
     summary = ocr_summary(pages)
     if summary:
         notes.append(summary)

@@ -1,0 +1,40 @@
+"""The page's own line spacing (extractors/common/spacing.py): what the read stage measures on
+corpus pages, and the paragraphs and money contexts cut by it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.common.geometry import paragraph
+from extractors.common.spacing import PageType, measure
+from tests.conftest import extract_corpus, read_corpus
+
+
+def test_single_spaced_minutes_measure_their_line_pitch() -> None:
+    # Rivergrove minutes, page 1: 11 pt type, lines at 38.2, 50.9, 63.6 (12.7 apart)
+    page = read_corpus("rivergrove-cc-2018-08-13-minutes").pages[0]
+    assert page.body_size == 11.0
+    assert page.line_pitch == pytest.approx(12.7, abs=0.2)
+    assert PageType.of(page) == measure(page.lines)
+
+
+def test_one_line_paragraphs_do_not_pass_for_the_pitch() -> None:
+    # Seed 003, page 56: one-line entries 21 pt apart (a blank line between), the wrapped ones
+    # 14 pt ("CG 76: Medication Adherence ..." over "supporting adherence, 2009")
+    page = read_corpus("003_9fbe4fd92762a598").pages[55]
+    assert page.line_pitch == pytest.approx(14.0, abs=0.1)
+    index = next(i for i, line in enumerate(page.lines) if line.text.startswith("CG 16:"))
+    assert paragraph(page, index) == ([index], 0)
+    wrapped = next(i for i, line in enumerate(page.lines) if line.text.startswith("CG 76:"))
+    assert paragraph(page, wrapped)[0] == [wrapped, wrapped + 1]
+
+
+def test_money_context_is_its_own_paragraph_on_a_tightly_set_page() -> None:
+    # Kent finance monitoring report, page 9: 10 pt lines 11.5 apart, paragraphs 17.7 apart
+    # ("... provision for bad and doubtful debts." then "+£1.4m overspend relates to ...")
+    money = extract_corpus("kent-cc-cabinet-2025-01-30-finance-monitoring-q3-report").money
+    row = next(m for m in money if m.raw == "+£1.4m" and m.provenance.page == 9)
+    assert row.context == (
+        "+£1.4m overspend relates to people accessing nursing and residential care services, "
+        "with increases in activity exceeding budgeted levels."
+    )
