@@ -1,4 +1,5 @@
-"""One sentence splitter for attendance paragraphs, decisions and contact sentences."""
+"""One sentence splitter for attendance paragraphs, decisions, contact sentences and the
+context of money figures."""
 
 from __future__ import annotations
 
@@ -30,6 +31,15 @@ from extractors.common.text import sentences
         # "!" and "?" end sentences; a sentence may open with a bracket or a quote
         ("Done! (Later) the item was noted.", ["Done!", "(Later) the item was noted."]),
         ("no break before lower case. like this", ["no break before lower case. like this"]),
+        # a bullet or a sum opens the next sentence (the first from seed 001, Cheshire West)
+        (
+            "we believe we can save over £450,000. • Develop the use of greenspaces: We want",
+            ["we believe we can save over £450,000.", "• Develop the use of greenspaces: We want"],
+        ),
+        (
+            "be approved. $174,040.78 was paid.",
+            ["be approved.", "$174,040.78 was paid."],
+        ),
     ],
 )
 def test_sentences(text, expected):

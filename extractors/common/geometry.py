@@ -7,13 +7,12 @@ extractor can say where on the page a figure is and which column it sits in.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from extractors.common.spacing import NEXT_LINE, PageType
+from extractors.common.text import SENTENCE_BREAK_RE
 from pipeline.models import Line, Page
 
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(£$€\"“'‘•\d])")
 MAX_CONTEXT_CHARS = 400
 
 
@@ -102,9 +101,9 @@ def _continues(upper: Line, lower: Line, kind: PageType) -> bool:
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of `text` holding the characters [start, end), at most a few hundred."""
     begin = 0
-    for match in SENTENCE_END_RE.finditer(text, 0, start):
+    for match in SENTENCE_BREAK_RE.finditer(text, 0, start):
         begin = match.end()
-    stop = SENTENCE_END_RE.search(text, end)
+    stop = SENTENCE_BREAK_RE.search(text, end)
     sentence = text[begin : stop.start() if stop else len(text)].strip()
     if len(sentence) > MAX_CONTEXT_CHARS:
         left = max(start - begin - MAX_CONTEXT_CHARS // 2, 0)

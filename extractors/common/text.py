@@ -35,11 +35,11 @@ NOT_A_PLACE = {
 
 # Where one sentence ends and the next begins: after ".", "!" or "?" - not the full stop of an
 # initial ("J. Smith") or of a title or abbreviation ("Mr.", "Dr.", "No.", "St.") - and before a
-# capital, a bracket or a quote. Attendance paragraphs, decisions and contact sentences are all
-# cut here.
+# capital, a bracket, a quote, a bullet or a currency sign. Attendance paragraphs, decisions,
+# contact sentences and the sentence around a money figure are all cut here.
 SENTENCE_BREAK_RE = re.compile(
     r"(?<=[.!?])(?<![\s(][A-Z]\.)(?<!^[A-Z]\.)(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!No\.)(?<!St\.)"
-    r"(?<!Mrs\.)\s+(?=[A-Z(“\"'])"
+    r"(?<!Mrs\.)\s+(?=[A-Z(“\"'‘•£$€])"
 )
 
 
