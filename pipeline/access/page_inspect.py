@@ -10,6 +10,7 @@ from pathlib import Path
 import pdfplumber
 from pydantic import BaseModel
 
+from pipeline.access.page_structure import structure_roles
 from pipeline.models import Page
 from pipeline.read.document import read_document
 from pipeline.read.frames import rotate_box
@@ -22,12 +23,22 @@ ROLE_COLOURS = {  # outline colours of `--png`, by role
     "stamp": (220, 0, 0, 255),
     "margin": (140, 140, 140, 255),
 }
+STRUCTURE_COLOURS = {  # ... and, for body lines, by the first word of their structure role
+    "entry": (0, 150, 60, 255),
+    "heading": (0, 150, 60, 255),
+    "minute": (0, 150, 60, 255),
+    "title": (120, 200, 120, 255),
+    "row": (230, 140, 0, 255),
+}
 
 
 class InspectedLine(BaseModel):
     """One line of a page as the extractors see it, in the page as shown."""
 
     role: str  # body, label (printed page label), stamp ("Agenda Item N"), margin (running)
+    # of a body line: "entry 2.1 (decimal in 2)", "heading" (unnumbered entry), "minute 5",
+    # "title" (an entry's title going on), "row" (a table row), or "" (text)
+    structure: str = ""
     text: str
     x0: float
     top: float
@@ -45,6 +56,8 @@ class InspectedPage(BaseModel):
     agenda_item_stamp: str | None
     text_quality: str
     rotation: int
+    body_size: float | None = None
+    line_pitch: float | None = None
     lines: list[InspectedLine]
     ocr_confidence: float | None = None
 
@@ -56,6 +69,7 @@ def inspect_page(path: Path, page_number: int, reader: str = DEFAULT_READER) -> 
     if not 1 <= page_number <= len(document.pages):
         raise ValueError(f"{path}: no page {page_number} (it has {len(document.pages)})")
     page = document.pages[page_number - 1]
+    roles = structure_roles(document, page_number)
     return InspectedPage(
         page=page.number,
         reader=page.reader,
@@ -63,7 +77,9 @@ def inspect_page(path: Path, page_number: int, reader: str = DEFAULT_READER) -> 
         agenda_item_stamp=page.agenda_item_stamp,
         text_quality=page.text_quality,
         rotation=page.rotation,
-        lines=[*_lines(page, page.lines, "body"), *_margin_lines(page)],
+        body_size=page.body_size,
+        line_pitch=page.line_pitch,
+        lines=[*_lines(page, page.lines, "body", roles), *_margin_lines(page)],
         ocr_confidence=page.ocr_confidence,
     )
 
@@ -83,7 +99,9 @@ def _margin_lines(page: Page) -> list[InspectedLine]:
     return out
 
 
-def _lines(page: Page, lines: list, role: str) -> list[InspectedLine]:
+def _lines(
+    page: Page, lines: list, role: str, roles: dict[int, str] | None = None
+) -> list[InspectedLine]:
     out = []
     for line in lines:
         box = rotate_box(
@@ -93,6 +111,7 @@ def _lines(page: Page, lines: list, role: str) -> list[InspectedLine]:
         out.append(
             InspectedLine(
                 role=role,
+                structure=(roles or {}).get(id(line), ""),
                 text=line.text,
                 x0=x0,
                 top=top,
@@ -107,7 +126,8 @@ def _lines(page: Page, lines: list, role: str) -> list[InspectedLine]:
 
 
 def draw_page(path: Path, inspected: InspectedPage, out: Path, resolution: int = 110) -> Path:
-    """The page as shown, each line's box outlined in the colour of its role."""
+    """The page as shown, each line's box outlined in the colour of its role (of its structure
+    role, for a body line that has one)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with pdfplumber.open(path) as pdf:
         image = pdf.pages[inspected.page - 1].to_image(resolution=resolution)
@@ -115,11 +135,20 @@ def draw_page(path: Path, inspected: InspectedPage, out: Path, resolution: int =
             image.draw_rect(
                 (line.x0, line.top, line.x1, line.bottom),
                 fill=(0, 0, 0, 0),
-                stroke=ROLE_COLOURS[line.role],
+                stroke=STRUCTURE_COLOURS.get(line.structure.split(" ")[0], ROLE_COLOURS[line.role]),
                 stroke_width=2,
             )
         image.save(out, format="PNG", quantize=False)
     return out
+
+
+STRUCTURE_WIDTH = 24
+
+
+def _spacing(inspected: InspectedPage) -> str:
+    if inspected.body_size is None or inspected.line_pitch is None:
+        return ""
+    return f"; body type {inspected.body_size:.1f} pt, line pitch {inspected.line_pitch:.1f} pt"
 
 
 def format_page(inspected: InspectedPage) -> str:
@@ -133,12 +162,17 @@ def format_page(inspected: InspectedPage) -> str:
         f"page {inspected.page} ({inspected.reader}{confidence}; "
         f"label {inspected.page_label or '-'}; stamp {inspected.agenda_item_stamp or '-'}; "
         f"text {inspected.text_quality}; "
-        f"turned {inspected.rotation})"
+        f"turned {inspected.rotation}{_spacing(inspected)})"
     )
-    rows = [head, f"{'role':<7} {'x0':>6} {'top':>6} {'x1':>6} {'bottom':>6} {'size':>5} b sp text"]
+    rows = [
+        head,
+        f"{'role':<7} {'x0':>6} {'top':>6} {'x1':>6} {'bottom':>6} {'size':>5} b sp "
+        f"{'structure':<{STRUCTURE_WIDTH}} text",
+    ]
     for line in inspected.lines:
         rows.append(
             f"{line.role:<7} {line.x0:>6.1f} {line.top:>6.1f} {line.x1:>6.1f} {line.bottom:>6.1f} "
-            f"{line.size:>5.1f} {'B' if line.bold else '.'} {line.spans:>2} {line.text}"
+            f"{line.size:>5.1f} {'B' if line.bold else '.'} {line.spans:>2} "
+            f"{line.structure or '-':<{STRUCTURE_WIDTH}} {line.text}"
         )
     return "\n".join(rows)
