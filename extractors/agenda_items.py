@@ -60,6 +60,7 @@ TIME_CELL_RE = re.compile(
     re.I,
 )
 FILE_CELL_RE = re.compile(r"\d{2}-\d{4}")  # a record number: year and serial ("16-0361")
+COLUMN_TOLERANCE = 2.0  # points: cells starting this close are in one column
 ADJOURN_RE = re.compile(r"^\s*adjourn(?:ment|ed)?\b", re.I)
 COLUMN_HEADER_RE = re.compile(r"^(page|pages|item|items|no\.?|number|title|subject|ref\.?)$", re.I)
 
@@ -74,13 +75,27 @@ def _part_of(text: str, current: int) -> int:
 
 
 def _without_file_numbers(entry: Entry, title: str) -> str:
-    """The title without the record numbers set in a cell before it ("A | 16-0361 |
-    Approve ..."): a file number closing a cell that more text follows is not title."""
-    for line in entry.lines:
+    """The title without the record cell set before it ("A | 16-0361 | Approve ..."): a
+    record number closing a cell that more text follows is not title, and nor is the rest of
+    the column it is set in (a record type stacked over it: "REPORT" over "23-0002")."""
+    cells: list[str] = []
+    columns: list[float] = []
+    title_lines = {id(line) for line in entry.lines}
+    for line in entry.lines + entry.body[:1]:  # the number may sit in the row under the title
         for span in line.spans[:-1]:
             words = span.text.split()
             if words and FILE_CELL_RE.fullmatch(words[-1]):
-                title = re.sub(rf"(^|\s){re.escape(words[-1])}(\s|$)", " ", title, count=1)
+                if id(line) in title_lines:
+                    cells.append(words[-1])
+                columns.append(span.x0 if len(words) == 1 else span.word_starts[-1])
+    for line in entry.lines:
+        for span in line.spans[1:-1]:
+            text = span.text.strip()
+            stacked = any(abs(span.x0 - x) <= COLUMN_TOLERANCE for x in columns)
+            if stacked and text not in cells and not FILE_CELL_RE.search(text):
+                cells.append(text)
+    for cell in cells:
+        title = re.sub(rf"(^|\s){re.escape(cell)}(\s|$)", " ", title, count=1)
     return " ".join(title.split())
 
 
