@@ -48,6 +48,7 @@ from extractors.common.motion_people import (
     motion_people,
     vote_block_people,
 )
+from extractors.common.spacing import NEXT_LINE, PageType
 from extractors.common.text import SENTENCE_BREAK_RE, clean, provenance, sentences
 from extractors.meetings.minutes import meeting_key
 from pipeline.models import Page, ResolutionRecord
@@ -104,7 +105,6 @@ RUNS_ON_END_RE = re.compile(
     r"(?:,|\b(?:of|the|and|or|to|a|an|for|with|by|in|on|at|from))\s*$", re.I
 )
 MIN_TEXT_LINE_WORDS = 4  # a line of fewer words does not mark the text's right edge
-PARAGRAPH_GAP = 1.45  # a vertical gap this many line heights starts a new paragraph
 
 
 @dataclass
@@ -144,16 +144,17 @@ def _text_right(lines: list[MinuteLine]) -> float:
 
 
 def _paragraphs(lines: list[MinuteLine]) -> list[list[MinuteLine]]:
-    """Lines grouped into paragraphs by vertical gaps, bullets and unfilled lines."""
+    """Lines grouped into paragraphs by vertical gaps (wider than `NEXT_LINE` line pitches),
+    bullets and unfilled lines."""
     if not lines:
         return []
     right = _text_right(lines)
     paragraphs: list[list[MinuteLine]] = [[lines[0]]]
     for previous, ml in zip(lines, lines[1:], strict=False):
         same_page = ml.page.number == previous.page.number
-        gap = ml.line.top - previous.line.bottom
         breaks = same_page and (
-            gap > (PARAGRAPH_GAP - 1) * previous.line.size + 2 or _unfilled(previous, ml, right)
+            not PageType.of(ml.page).within(previous.line, ml.line, NEXT_LINE)
+            or _unfilled(previous, ml, right)
         )
         if breaks or BULLET_RE.match(ml.text):
             paragraphs.append([ml])

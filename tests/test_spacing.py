@@ -18,15 +18,23 @@ def test_single_spaced_minutes_measure_their_line_pitch() -> None:
     assert PageType.of(page) == measure(page.lines)
 
 
-def test_one_line_paragraphs_do_not_pass_for_the_pitch() -> None:
-    # Seed 003, page 56: one-line entries 21 pt apart (a blank line between), the wrapped ones
-    # 14 pt ("CG 76: Medication Adherence ..." over "supporting adherence, 2009")
-    page = read_corpus("003_9fbe4fd92762a598").pages[55]
-    assert page.line_pitch == pytest.approx(14.0, abs=0.1)
-    index = next(i for i, line in enumerate(page.lines) if line.text.startswith("CG 16:"))
+def test_side_by_side_columns_do_not_pass_for_the_pitch() -> None:
+    # Kent finance monitoring report, page 9: a table's left cells and the notes column on its
+    # right are read in turn (tops 246.8, 252.5, 258.3, ...: 5.7 apart); the notes' own lines
+    # are 11.5 apart (137.1, 148.6, 160.1)
+    page = read_corpus("kent-cc-cabinet-2025-01-30-finance-monitoring-q3-report").pages[8]
+    assert page.body_size == 10.0
+    assert page.line_pitch == pytest.approx(11.5, abs=0.1)
+
+
+def test_a_paragraph_gap_of_one_and_a_half_lines_ends_the_paragraph() -> None:
+    # Seed 003 (Thurrock), page 12: lines 12 pt apart; "Recommendations 1.1 - 1.5 were
+    # agreed." stands 17 pt under the paragraph before it
+    page = read_corpus("003_9fbe4fd92762a598").pages[11]
+    index = next(i for i, ln in enumerate(page.lines) if ln.text.startswith("Recommendations 1.1"))
+    assert page.lines[index - 1].text.startswith("what the risks and challenges were")
     assert paragraph(page, index) == ([index], 0)
-    wrapped = next(i for i, line in enumerate(page.lines) if line.text.startswith("CG 76:"))
-    assert paragraph(page, wrapped)[0] == [wrapped, wrapped + 1]
+    assert paragraph(page, index - 1)[0] == [index - 2, index - 1]
 
 
 def test_money_context_is_its_own_paragraph_on_a_tightly_set_page() -> None:

@@ -19,13 +19,11 @@ from pipeline.models import Line, Page
 SIZE_TOLERANCE = 0.6  # points: type sizes this close are the same type
 DEFAULT_SIZE = 10.0  # points: the body type of a page without text
 SINGLE_SPACING = 1.2  # pitch of a page with too few body lines to measure, in type sizes
-# The pitch is the shortest distance that recurs, not the median distance: on a page of
-# one-line paragraphs (a list of headings with blank lines between) most distances are
-# paragraph gaps, and the few wrapped entries give the pitch.
-MIN_RECURRENCE = 2
 
 # The named gaps, in line pitches, top to top:
-NEXT_LINE = 1.45  # a line this close under another goes on with its paragraph, title or address
+# a line this close under another goes on with its paragraph (paragraphs are set 1.4 to 1.6
+# pitches apart in the corpus; a heading's title may wrap wider, see structure.WRAP_GAP)
+NEXT_LINE = 1.3
 BLANK_LINE = 2.5  # a block (contact details, a figure and the cell under it) spans one blank line
 NEW_SECTION = 4.0  # a gap this wide starts a new section (a new table, not the next row)
 
@@ -51,8 +49,10 @@ class PageType:
 
 
 def measure(lines: list[Line]) -> PageType:
-    """Body size: the type size holding most characters. Pitch: the shortest recurring
-    top-to-top distance of consecutive body-type lines closer than two sizes."""
+    """Body size: the type size holding most characters. Pitch: the median top-to-top distance
+    of consecutive body-type lines closer than two sizes that start at the same left edge
+    (lines of one column: lines of side-by-side columns read in turn are not), never less than
+    the size."""
     sizes: Counter[float] = Counter()
     for line in lines:
         sizes[round(line.size, 1)] += len(line.text)
@@ -63,17 +63,7 @@ def measure(lines: list[Line]) -> PageType:
         if abs(above.size - size) < SIZE_TOLERANCE
         and abs(below.size - size) < SIZE_TOLERANCE
         and 0 < below.top - above.top < 2 * size
+        and abs(below.x0 - above.x0) <= size
     ]
-    return PageType(size=size, pitch=_shortest_recurring(gaps, size))
-
-
-def _shortest_recurring(gaps: list[float], size: float) -> float:
-    """The median of the shortest cluster of distances (within `SIZE_TOLERANCE`) seen at least
-    `MIN_RECURRENCE` times; distances under the type size (lines of two interleaved columns)
-    are not line pitches."""
-    gaps = sorted(gap for gap in gaps if gap >= size)
-    for gap in gaps:
-        cluster = [other for other in gaps if gap <= other <= gap + SIZE_TOLERANCE]
-        if len(cluster) >= MIN_RECURRENCE:
-            return statistics.median(cluster)
-    return gaps[0] if gaps else SINGLE_SPACING * size
+    pitch = statistics.median(gaps) if gaps else SINGLE_SPACING * size
+    return PageType(size=size, pitch=max(pitch, size))
