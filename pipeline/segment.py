@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from extractors.common.text import AGENDA_HEADING_RE
-from extractors.meetings.minutes import CALLED_TO_ORDER_RE, page_minutes_header
+from extractors.meetings.minutes import OPENED_RE, page_minutes_header
 from pipeline.models import Page, PageRange, ReadDocument, Segment, Segmentation, SegmentKind
 
 HEAD_LINES = 8  # how many body lines at the top of a page can carry a document heading
@@ -46,8 +46,8 @@ def classify(page: Page) -> SegmentKind:
     head = head_text(page)
     if any(_is_minutes_heading(text) for text in head):
         return "minutes"
-    if any(CALLED_TO_ORDER_RE.search(text) for text in head):
-        return "minutes"  # the meeting told in the past tense: "was called to order at 7 PM"
+    if any(OPENED_RE.search(text) for text in head):
+        return "minutes"  # the meeting's opening told: "was called to order at 7 PM"
     if any(ATTENDANCE_RE.match(text) for text in head[:4]):
         return "minutes"  # minutes that open with who was present, under a one-line title
     if page_minutes_header(page) is not None:

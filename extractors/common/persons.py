@@ -214,11 +214,13 @@ def _parse_person_chunk(
     ):
         honorific, tokens = tokens[0], tokens[1:]  # "PCSO Sharon Diamond"
     organisation = None
-    if len(tokens) >= 2 and ACRONYM_RE.match(tokens[-1]) and is_name(tokens[:-1]):
-        if ROLE_WORDS.fullmatch(tokens[-1]):
-            role = tokens[-1]  # "Cathy Fleet CLERK": a post in capitals
-        else:
-            organisation = tokens[-1]  # "A Armstrong EDC"
+    if (
+        len(tokens) >= 2
+        and ACRONYM_RE.match(tokens[-1])
+        and not ROLE_WORDS.fullmatch(tokens[-1])  # "Cathy Fleet CLERK": a post, see _split_post
+        and is_name(tokens[:-1])
+    ):
+        organisation = tokens[-1]  # "A Armstrong EDC"
         tokens = tokens[:-1]
     if post_beside and not honorific and not carried.honorific:
         post, tokens = _split_post(tokens)

@@ -130,14 +130,10 @@ NOT_A_MINUTES_TITLE_RE = re.compile(
 )
 PAGE_HEAD_LINES = 16  # a minutes title can sit under a letterhead of a dozen lines
 TITLE_TO_DATE_ROWS = 5  # the date is printed on the title or within the lines under it
-NARRATIVE_ROWS = 3  # the account of the opening follows the date line directly
-MEETING_TITLE_RE = re.compile(r"^(?:[A-Z][\w&'’.,/#-]*\s+){1,8}MEETING$")
-AGENDA_WORD_RE = re.compile(r"\bAGENDA\b")
 # the meeting's opening told in the past tense: minutes, not a notice of what will happen
-CALLED_TO_ORDER = r"\b(?:was|were)\s+called\s+to\s+order\b"
-CALLED_TO_ORDER_RE = re.compile(CALLED_TO_ORDER, re.I)
 OPENED_RE = re.compile(
-    CALLED_TO_ORDER + r"|\b(?:meeting|proceedings)\s+(?:was\s+)?(?:commenced|opened|began)\b",
+    r"\b(?:was|were)\s+called\s+to\s+order\b"
+    r"|\b(?:meeting|proceedings)\s+(?:was\s+)?(?:commenced|opened|began)\b",
     re.I,
 )
 MEETING_NOISE_RE = re.compile(
@@ -178,27 +174,12 @@ def _is_heading(line: Line) -> bool:
     )
 
 
-def _narrates_opening(lines: list[Line]) -> bool:
-    """Do these lines tell, in the past tense, how the meeting opened ("The regular meeting
-    of the Board ... was called to order by the Supervisor at 7:00 PM")?"""
-    return bool(OPENED_RE.search(clean(" ".join(line.text for line in lines))))
-
-
 def _titles_minutes(lines: list[Line], index: int) -> bool:
-    """A minutes title ("BOARD MINUTES"), or a meeting's title ("TOWNSHIP BOARD OF TRUSTEES
-    MEETING") whose date line is followed by the account of the meeting opening: US minutes
-    are often titled by the meeting alone, and only the narrative tells them from a notice."""
+    """A minutes title ("BOARD MINUTES", "BOARD MINUTES – May 5, 2020"). Minutes titled by the
+    meeting alone are told by the account of their opening (see `pipeline/segment.py`)."""
     text = clean(lines[index].text)
-    undated = clean(DATE_RE.sub(" ", text).strip(" -–—,:")).upper()  # "BOARD MINUTES – May 5"
-    if MINUTES_TITLE_RE.match(undated):
-        return True
-    if not MEETING_TITLE_RE.match(undated) or AGENDA_WORD_RE.search(undated):
-        return False
-    window = lines[index : index + TITLE_TO_DATE_ROWS]
-    at = next((i for i, ln in enumerate(window) if _date_of_line(ln)), None)
-    if at is None:
-        return False
-    return _narrates_opening(lines[index + at + 1 : index + at + 1 + NARRATIVE_ROWS])
+    undated = clean(DATE_RE.sub(" ", text).strip(" -–—,:")).upper()
+    return bool(MINUTES_TITLE_RE.match(undated))
 
 
 def page_minutes_header(page: Page) -> PageMinutesHeader | None:
