@@ -1,4 +1,4 @@
-"""Rules kept after the rule ledger, merged where two did the same work.
+"""How minutes titled by the meeting are recognised, and posts printed after names.
 
 - Minutes titled by the meeting alone ("CRETE TOWNSHIP REGULAR BOARD OF TRUSTEES MEETING"
   over "October 9, 2024") are told from a notice by the account of the opening printed at the
