@@ -100,7 +100,7 @@ def _wrapped_scale(page: Page, index: int, amount: Amount) -> tuple[Decimal, str
     if amount.scaled or amount.end < len(line.text.rstrip()) or index + 1 >= len(page.lines):
         return None
     following = page.lines[index + 1]
-    if not PageType.of(page).within(line, following, NEXT_LINE):
+    if PageType.of(page).beyond(line, following, NEXT_LINE):
         return None
     match = SCALE_WORD_RE.match(following.text.strip())
     if not match or match.group(0).lower() in ("m", "k"):
@@ -159,7 +159,7 @@ def _detached_symbol(page: Page, index: int, dollar: str) -> list[Hit]:
             if below_index >= len(page.lines):
                 break
             below = page.lines[below_index]
-            if not PageType.of(page).within(line, below, BLANK_LINE):
+            if PageType.of(page).beyond(line, below, BLANK_LINE):
                 break
             number = next(
                 (w for w in line_words(below) if abs(w.x0 - word.x0) <= 12 and w.x0 >= word.x0),

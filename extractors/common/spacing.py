@@ -47,6 +47,10 @@ class PageType:
         """`lower` starts below `upper`, at most `pitches` line pitches further down."""
         return 0 < lower.top - upper.top <= pitches * self.pitch
 
+    def beyond(self, upper: Line, lower: Line, pitches: float) -> bool:
+        """`lower` starts more than `pitches` line pitches below `upper`."""
+        return lower.top - upper.top > pitches * self.pitch
+
 
 def measure(lines: list[Line]) -> PageType:
     """Body size: the type size holding most characters. Pitch: the median top-to-top distance

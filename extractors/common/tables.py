@@ -158,7 +158,7 @@ def is_prose(line: Line, page: Page) -> bool:
 
 def far_below(page: Page, line: Line, previous: Line | None) -> bool:
     """A gap of a new section (`NEW_SECTION` line pitches): the table is over."""
-    return previous is not None and not PageType.of(page).within(previous, line, NEW_SECTION)
+    return previous is not None and PageType.of(page).beyond(previous, line, NEW_SECTION)
 
 
 def _numbers(line: Line) -> Iterator[tuple[tuple[Word, ...], Decimal, bool]]:

@@ -29,6 +29,7 @@ from extractors.common.linking import ItemLinker
 from extractors.common.nlp import is_person
 from extractors.common.persons import NAME_TOKEN_RE, without_honorifics
 from extractors.common.phones import EMAIL_TAIL_RE, Found, clean_email, find_emails, find_phones
+from extractors.common.spacing import BLANK_LINE, NEXT_LINE, PageType
 from extractors.common.tables import is_prose
 from extractors.common.text import clean, provenance
 from pipeline.models import ContactRecord, Line, Page
@@ -220,7 +221,7 @@ def _wrapped_email(page: Page, index: int, found: Found, x0: float) -> tuple[str
         return found.raw, index
     below = page.lines[index + 1]
     tail = below.spans[0].text.strip()
-    close = below.top - line.top <= 1.8 * max(line.size, 1.0)
+    close = not PageType.of(page).beyond(line, below, NEXT_LINE)
     if close and abs(below.spans[0].x0 - x0) <= 20 and EMAIL_TAIL_RE.match(tail):
         return found.raw + tail.rstrip("."), index + 1
     return found.raw, index
@@ -299,7 +300,7 @@ def _fits(block: Block, anchor: Anchor, page: Page, columns: set[int]) -> bool:
         return False
     last = page.lines[block.last_line]
     line = page.lines[anchor.line]
-    if anchor.line - block.last_line > 3 or line.top - last.bottom > 3 * max(line.size, 1.0):
+    if anchor.line - block.last_line > 3 or PageType.of(page).beyond(last, line, BLANK_LINE):
         return False
     near_columns = any(k in columns for k in range(block.first_line - 1, anchor.line + 2))
     return not near_columns or any(abs(a.x0 - anchor.x0) <= 40 for a in block.anchors)
@@ -466,7 +467,7 @@ def _window(page: Page, block: Block, taken: set[int]) -> range:
         above, below = page.lines[first - 1], page.lines[first]
         if (first - 1) in taken or (is_prose(above, page) and not LABEL_RE.match(above.text)):
             break
-        if below.top - above.bottom > 2.5 * max(below.size, 1.0):
+        if PageType.of(page).beyond(above, below, BLANK_LINE):
             break
         first -= 1
     return range(first, block.last_line + 1)

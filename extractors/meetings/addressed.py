@@ -31,6 +31,7 @@ from extractors.common.dates import (
     find_time_text,
     writes_month_first,
 )
+from extractors.common.spacing import PageType
 from extractors.common.text import clean, provenance, title_case_if_upper
 from extractors.meetings.agenda import (
     AGENDA_MEETING_KEY,
@@ -258,7 +259,7 @@ class AddressedMeetingExtractor(Extractor):
             when_rows.append(time_at[0])
         # a notice prints the place under its date line; a report names a place only in a field
         venue_rows, venue = find_venue(
-            lines, when_rows if dated.rank == DATE_LINE else [], dated.span
+            lines, when_rows if dated.rank == DATE_LINE else [], dated.span, PageType.of(page)
         )
         used = set(venue_rows) | set(when_rows)
         body_rows, body = _body(lines, dated, used)

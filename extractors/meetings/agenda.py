@@ -21,6 +21,7 @@ from extractors.common.dates import (
     writes_month_first,
 )
 from extractors.common.plausible import plausible_venue
+from extractors.common.spacing import BLANK_LINE, NEXT_LINE, PageType
 from extractors.common.text import (
     ITEM_LINE_RE,
     clean,
@@ -194,8 +195,9 @@ def find_time(lines: list[Line]) -> tuple[int, str] | None:
     return None
 
 
-def _continues_address(previous: str, line: Line, gap: float) -> bool:
-    return previous.rstrip().endswith(",") and gap < 2.0 * line.size
+def _continues_address(previous: str, upper: Line, line: Line, kind: PageType) -> bool:
+    """The address goes on: the part above ends in a comma and the line is the next one."""
+    return previous.rstrip().endswith(",") and not kind.beyond(upper, line, NEXT_LINE)
 
 
 def _is_prose(line: Line, reference_size: float) -> bool:
@@ -209,7 +211,7 @@ def _is_prose(line: Line, reference_size: float) -> bool:
 
 
 def _venue_after(
-    lines: list[Line], after: int, span_index: int, skip: set[int]
+    lines: list[Line], after: int, span_index: int, skip: set[int], kind: PageType
 ) -> tuple[list[int], str]:
     """Up to three address lines printed under the date (or time) line, in its column."""
     parts: list[str] = []
@@ -231,8 +233,8 @@ def _venue_after(
             or find_date_text(text)
             or HONORIFIC_RE.match(text)
             or _is_prose(nxt, reference_size)
-            or (parts and not _continues_address(parts[-1], nxt, nxt.top - lines[index].top))
-            or nxt.top - lines[index].top > 3.0 * nxt.size
+            or (parts and not _continues_address(parts[-1], lines[index], nxt, kind))
+            or kind.beyond(lines[index], nxt, BLANK_LINE)
         ):
             break
         parts.append(text)
@@ -241,7 +243,9 @@ def _venue_after(
     return used, " ".join(parts).rstrip(".")
 
 
-def find_venue(lines: list[Line], when_rows: list[int], span_index: int) -> tuple[list[int], str]:
+def find_venue(
+    lines: list[Line], when_rows: list[int], span_index: int, kind: PageType
+) -> tuple[list[int], str]:
     """The labelled venue, else the first plausible place under the last, then the first, line
     that gives the date or time."""
     field = labelled(lines, VENUE_LABEL_RE)
@@ -250,14 +254,14 @@ def find_venue(lines: list[Line], when_rows: list[int], span_index: int) -> tupl
         parts, used = [value], [index]
         while index + 1 < len(lines):
             nxt = lines[index + 1]
-            if not _continues_address(parts[-1], nxt, nxt.top - lines[index].top):
+            if not _continues_address(parts[-1], lines[index], nxt, kind):
                 break
             index += 1
             parts.append(nxt.spans[0].text)
             used.append(index)
         return used, " ".join(parts)
     for after in sorted(set(when_rows), reverse=True):
-        used, venue = _venue_after(lines, after, span_index, set(when_rows))
+        used, venue = _venue_after(lines, after, span_index, set(when_rows), kind)
         if plausible_venue(clean(venue)):
             return used, venue
     return [], ""
@@ -367,7 +371,9 @@ def header_meeting(
     )
     time_at = find_time(lines)
     when_rows = [found[0] for found in (date_at, time_at) if found is not None]
-    venue_rows, venue = find_venue(lines, when_rows, date_at[1] if date_at else 0)
+    venue_rows, venue = find_venue(
+        lines, when_rows, date_at[1] if date_at else 0, PageType.of(page)
+    )
     used = set(venue_rows) | set(when_rows)
     body_rows, body = header_body(lines, used)
     source_rows = sorted(set(body_rows) | used)
