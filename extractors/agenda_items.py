@@ -25,6 +25,7 @@ from extractors.common.structure import (
     Entry,
     Label,
     build_outline,
+    indented_subheadings,
     unnumbered_headings,
     unnumbered_sublists,
 )
@@ -479,6 +480,7 @@ def outline_items(pages: list[Page]) -> list[_Item]:
     entries = build_outline(pages, stop=STOP_RE)
     entries += unnumbered_headings(pages, entries) + _lost_numbers(pages, entries)
     entries += unnumbered_sublists(pages, entries)
+    entries += indented_subheadings(pages, entries)
     entries += _unnumbered_rows(pages, entries)
     order = {page.number: index for index, page in enumerate(pages)}
     entries.sort(key=lambda e: (order[e.page.number], e.lines[0].top, e.lines[0].x0))

@@ -20,7 +20,9 @@ numbering only, never about a council's phrases:
 - an outermost list in body type before the first outermost list set as headings is a
   numbered passage of the preamble ("1. IN PERSON ... 2. ZOOM"), not business;
 - headings printed in the same type and at the same indent as the outermost entries but with
-  no label are entries without a number (US "CALL TO ORDER", "ROLL CALL").
+  no label are entries without a number (US "CALL TO ORDER", "ROLL CALL");
+- a short capitals line indented under an item, heading a block of detail lines, is a matter
+  of its own (a closed-session matter under "CLOSED SESSION:").
 
 Thresholds are in units of the page's own body type: its most common type size and the pitch
 between its consecutive lines.
@@ -34,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractors.common.dates import TIME_RE
-from extractors.common.spacing import SIZE_TOLERANCE, PageType
+from extractors.common.spacing import BLANK_LINE, NEXT_LINE, SIZE_TOLERANCE, PageType
 from pipeline.models import Line, Page
 
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -863,4 +865,74 @@ def _topic_line(text: str) -> bool:
         and not parse_labels(text)[0]
         and not FIELD_RE.match(text)
         and not is_banner(text)
+    )
+
+
+def indented_subheadings(pages: list[Page], entries: list[Entry]) -> list[Entry]:
+    """A short capitals line set right of the item above it, opening a block of detail lines
+    under it ("CLOSED SESSION:" over "CONFERENCE WITH REAL PROPERTY NEGOTIATORS" over
+    "Property: ..."; "PUBLIC HEARING" over "Presentation by: ..."): a matter of its own under
+    that item, not part of the item's text."""
+    used = {id(line) for e in entries for line in e.lines}
+    order = _reading_order(pages)
+    ranked = sorted(entries, key=order)
+    found: list[Entry] = []
+    for page in pages:
+        kind = PageType.of(page)
+        tolerance = X_TOLERANCE * kind.size
+        for index, line in enumerate(page.lines):
+            text = line.text.strip()
+            if id(line) in used or not _subheading_text(line):
+                continue
+            here = Entry.at_line(page, line, text)
+            above = [e for e in ranked if order(e) < order(here)]
+            if not above or above[-1].page is not page:
+                continue
+            owner = above[-1]
+            if line.x0 <= owner.x + tolerance:
+                continue  # not indented under the item
+            previous = page.lines[index - 1] if index else None
+            if (
+                previous is not None
+                and id(previous) not in used
+                and kind.within(previous, line, NEXT_LINE)
+            ):
+                continue  # a line of a paragraph or a list, not the head of a block
+            if previous is owner.lines[-1] and _same_type(line, owner):
+                continue  # the owner's title going on
+            below = page.lines[index + 1 : index + 2]
+            if not below or not _detail_under(line, below[0], kind):
+                continue
+            found.append(here)
+    return found
+
+
+def _same_type(line: Line, entry: Entry) -> bool:
+    """The line is set in the entry's type (size and weight)."""
+    return abs(line.size - entry.size) <= SIZE_TOLERANCE and line.bold == entry.bold
+
+
+def _subheading_text(line: Line) -> bool:
+    """A short capitals heading in one run of text: no label, no sentence end, not a field
+    label ("RECOMMENDATION:") or a session time."""
+    text = line.text.strip()
+    return bool(
+        len(line.spans) == 1
+        and len(text) <= HEADING_MAX_CHARS
+        and _is_capitals(text)
+        and not SENTENCE_END_RE.search(text)
+        and not text.endswith(":")
+        and not is_banner(text)
+        and not parse_labels(text)[0]
+    )
+
+
+def _detail_under(head: Line, line: Line, kind: PageType) -> bool:
+    """The line under a sub-heading is its detail: close under it (within a blank line), at
+    its indent or further right, in running type (not capitals)."""
+    return (
+        kind.within(head, line, BLANK_LINE)
+        and line.x0 >= head.x0 - X_TOLERANCE * kind.size
+        and not _is_capitals(line.text)
+        and line.size <= head.size + SIZE_TOLERANCE
     )
