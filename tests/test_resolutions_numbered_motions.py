@@ -9,7 +9,7 @@ of its first page), checked by hand against the rendered pages.
 from __future__ import annotations
 
 from extractors.common.minutes_layout import Minute, MinuteLine
-from extractors.resolutions import _recorded_motions
+from extractors.resolutions.motions import _recorded_motions
 from pipeline.models import Line, Page, Span
 
 

@@ -9,7 +9,8 @@ by hand against the rendered page); the boxes are a full-width text column.
 from __future__ import annotations
 
 from extractors.common.minutes_layout import Minute, MinuteLine
-from extractors.resolutions import _recorded_motions, minute_decisions
+from extractors.resolutions import minute_decisions
+from extractors.resolutions.motions import _recorded_motions
 from pipeline.models import Line, Page, Span
 
 MINUTE_14_041 = [
