@@ -22,7 +22,7 @@ SINGLE_SPACING = 1.2  # pitch of a page with too few body lines to measure, in t
 
 # The named gaps, in line pitches, top to top:
 # a line this close under another goes on with its paragraph (paragraphs are set 1.4 to 1.6
-# pitches apart in the corpus; a heading's title may wrap wider, see structure.WRAP_GAP)
+# pitches apart in the corpus; a heading's title may wrap wider, see structure.outline.WRAP_GAP)
 NEXT_LINE = 1.3
 BLANK_LINE = 2.5  # a block (contact details, a figure and the cell under it) spans one blank line
 NEW_SECTION = 4.0  # a gap this wide starts a new section (a new table, not the next row)
