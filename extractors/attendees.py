@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.common.base import ExtractionContext, Extractor, register
-from extractors.common.geometry import body_width
+from extractors.common.geometry import body_width, text_right
 from extractors.common.members import seat_holders
 from extractors.common.minutes_layout import (
     HEADING_RE,
@@ -235,7 +235,7 @@ def _wrapped(entry: str, previous: MinuteLine, line: MinuteLine) -> bool:
         or OPEN_ITEM_RE.search(entry)
     ):
         return False
-    right = max(ln.x1 for ln in previous.page.lines)
+    right = text_right(previous.page.lines)
     slack = WRAP_TOLERANCE * body_width(previous.page)
     char_width = (line.x1 - line.x0) / len(line.text)
     return not previous.has_room_for(words[0], char_width, right - slack)

@@ -7,13 +7,16 @@ extractor can say where on the page a figure is and which column it sits in.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from extractors.common.spacing import NEXT_LINE, PageType
 from extractors.common.text import SENTENCE_BREAK_RE
 from pipeline.models import Line, Page
 
 MAX_CONTEXT_CHARS = 400
+MIN_TEXT_LINE_WORDS = 4  # a line of fewer words does not mark the text's right edge
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,25 @@ def horizontal_overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 
 def is_table_row(line: Line) -> bool:
     return len(line.spans) >= 2
+
+
+class Extent(Protocol):
+    """A printed line as far as its right end goes (a `Line`, or a minute's line cut short
+    of a side column)."""
+
+    @property
+    def x1(self) -> float: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+def text_right(lines: Iterable[Extent]) -> float:
+    """The right edge of the text: the furthest a line of several words reaches (a page
+    number, a stamp or a signature at the margin is not text that fills lines)."""
+    lines = list(lines)
+    filled = [line.x1 for line in lines if len(line.text.split()) >= MIN_TEXT_LINE_WORDS]
+    return max(filled or [line.x1 for line in lines], default=0.0)
 
 
 def body_width(page: Page) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.common.geometry import text_right
 from extractors.common.minutes_layout import BULLET_RE, Minute, MinuteLine, MinutesDocument
 from extractors.common.spacing import NEXT_LINE, PageType
 from extractors.common.text import clean
@@ -23,7 +24,6 @@ FAILED_RE = re.compile(r"\b(failed|denied|lost|defeated|rejected)\b", re.I)
 RUNS_ON_END_RE = re.compile(
     r"(?:,|\b(?:of|the|and|or|to|a|an|for|with|by|in|on|at|from))\s*$", re.I
 )
-MIN_TEXT_LINE_WORDS = 4  # a line of fewer words does not mark the text's right edge
 
 
 @dataclass
@@ -55,11 +55,8 @@ def _unfilled(previous: MinuteLine, following: MinuteLine, right: float) -> bool
 
 
 def _text_right(lines: list[MinuteLine]) -> float:
-    """The right edge of the text: the furthest a line of several words reaches (a page
-    number, a stamp or a signature at the margin is not text that fills lines)."""
-    uncut = [ml for ml in lines if ml.cut_at is None] or lines
-    filled = [ml.x1 for ml in uncut if len(ml.text.split()) >= MIN_TEXT_LINE_WORDS]
-    return max(filled or [ml.x1 for ml in uncut])
+    """The right edge of the text (`text_right`), over the lines no side column was cut from."""
+    return text_right([ml for ml in lines if ml.cut_at is None] or lines)
 
 
 def _paragraphs(lines: list[MinuteLine]) -> list[list[MinuteLine]]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.common.geometry import text_right
 from extractors.common.spacing import SIZE_TOLERANCE, PageType
 from extractors.common.structure.labels import Label, cell_labels, parse_labels
 from pipeline.models import Line, Page
@@ -389,8 +390,9 @@ def _is_capitals(text: str) -> bool:
 
 
 def _right_edge(pages: list[Page]) -> float:
-    """Where the text of the pages ends on the right: lines reaching near it are full."""
-    return max((ln.x1 for p in pages for ln in p.lines), default=0.0)
+    """Where the text of the pages ends on the right (`text_right`): lines reaching near it
+    are full."""
+    return text_right(ln for p in pages for ln in p.lines)
 
 
 def build_outline(pages: list[Page], stop: re.Pattern[str] | None = None) -> list[Entry]:
