@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.common.base import ExtractionContext, Extractor, register
+from extractors.common.fields import split_field, vocabulary_field
 from extractors.common.structure import (
     HEADING_MAX_CHARS,
     SENTENCE_END_RE,
@@ -54,7 +55,7 @@ AGENDA_WORD_RE = re.compile(r"\bagenda\b", re.I)
 ITEM_STAMP_RE = re.compile(
     r"^agenda\s+item(?:\s+(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?))?\.?$", re.I
 )
-SUBJECT_RE = re.compile(r"^subject\s*:\s*(\S.*)$", re.I)
+SUBJECT_FIELD_RE = vocabulary_field("subject")  # "Subject: ..." under a report's stamp
 HEAD_LINES = 15  # a document's heading is within its first lines
 TIME_CELL_RE = re.compile(
     r"^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[-–—]\s*\d{1,2}(?:[:.]\d{2})?)?\s*[ap]\.?m\.?$",
@@ -165,9 +166,10 @@ def stamped_report_item(ctx: ExtractionContext) -> AgendaItemRecord | None:
             stamp_at, number = index, match.group(1)
     if stamp_at is None:
         return None
-    title_line = next((ln for ln in head if SUBJECT_RE.match(ln.text.strip())), None)
-    if title_line is not None:
-        title = SUBJECT_RE.match(title_line.text.strip()).group(1)  # type: ignore[union-attr]
+    fields = ((ln, split_field(ln.text, SUBJECT_FIELD_RE, empty=False)) for ln in head)
+    subject = next(((ln, found[1]) for ln, found in fields if found), None)
+    if subject is not None:
+        title_line, title = subject
     else:
         below = head[stamp_at + 1 : stamp_at + 2]
         if not below or below[0].bold != head[stamp_at].bold:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.common.base import ExtractionContext, Extractor, register
+from extractors.common.fields import COLON, WRAPPED_LABEL_END_RE
 from extractors.common.geometry import body_width, text_right
 from extractors.common.members import seat_holders
 from extractors.common.minutes_layout import (
@@ -37,7 +38,7 @@ LABEL_RE = re.compile(
     r"apologies(?: for absence)?|apology|regrets|absent|absentees|observers?|visitors?|officers|"
     r"staff|others|substitutes?|members?|membership|attendees|representatives|roll call)\b"
     r"(?:\s+[A-Za-z]+){0,8}?)"
-    r"\s*(?::\s*(?P<rest>.*)|\s*$)",
+    rf"(?:{COLON}\s*(?P<rest>.*)|\s*$)",
     re.I,
 )
 # a roll-call sentence: "Board members present were Trustee Elton, Trustee Albrecht, ..."
@@ -106,8 +107,6 @@ WRAPPED_WORD_RE = re.compile(r"^\S+(?:[,;.)]|\s+(?:and\b|&)|$)")
 CUT_FIRST_NAME_RE = re.compile(r"(?:^|(?:,|\band|&)\s+)[A-Z][a-z]+$")
 # a list of items closed by semicolons whose last item runs on: "A (B); NYC Council"
 OPEN_ITEM_RE = re.compile(r";[^;.]*[A-Za-z]$")
-# the end of a label broken over two lines: "BOARD MEMBERS ... NOT COUNTING TOWARD" / "QUORUM:"
-LABEL_END_RE = re.compile(r"^(?P<end>[A-Za-z'’ ]{1,30}?):\s*(?P<rest>.*)$")
 CAPS_HEADING_RE = re.compile(r"^[A-Z][A-Z&'’ -]*[A-Z]$")
 # the most words of a heading in capitals that ends an attendance list
 HEADING_WORDS = 8
@@ -463,7 +462,7 @@ def _join_wrapped_labels(lines: list[MinuteLine]) -> list[MinuteLine]:
         ml = lines[index]
         label = LABEL_RE.match(ml.text)
         following = lines[index + 1] if index + 1 < len(lines) else None
-        end = LABEL_END_RE.match(following.text) if following else None
+        end = WRAPPED_LABEL_END_RE.match(following.text) if following else None
         if (
             label
             and label.group("rest") is None
@@ -472,7 +471,7 @@ def _join_wrapped_labels(lines: list[MinuteLine]) -> list[MinuteLine]:
             and end
             and not LABEL_RE.match(following.text)
         ):
-            text = f"{ml.text} {end.group('end')}: {end.group('rest')}"
+            text = f"{ml.text} {end.group('label')}: {end.group('value')}"
             result.append(MinuteLine(following.page, following.line, text))
             index += 2
             continue

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.common.base import ExtractionContext
+from extractors.common.fields import CAPITALS_FIELD_RE
 from extractors.common.text import clean, title_case_if_upper
 from pipeline.models import Line, Page, Segment
 
@@ -23,7 +24,6 @@ HEADING_RE = re.compile(
 )
 BULLET_RE = re.compile(r"^[^\w(\"'“‘]+\s*")
 NOT_A_TITLE_RE = re.compile(r"^(resolved|that\b|agreed\b|it was\b|recommendations?\b)", re.I)
-VOTE_LABEL_RE = re.compile(r"^[A-Z][A-Z ]{1,20}:")
 ITEM_REF_RE = re.compile(r"^\(\s*(?:agenda\s+)?item\s+(?P<item>[\w.]+)\s*\)$", re.I)
 SIDE_COLUMN_RE = re.compile(
     r"^(action|actions|action by|owner|owner and deadline|lead|responsible|by whom|who)\b", re.I
@@ -201,7 +201,7 @@ def _unnumbered_headings(lines: list[MinuteLine]) -> list[tuple[int, str | None]
         if ml.line.bold
         and len(ml.text.split()) <= 10
         and not ml.text.rstrip().endswith(".")
-        and not VOTE_LABEL_RE.match(ml.text)
+        and not CAPITALS_FIELD_RE.match(ml.text)
         and not NOT_A_TITLE_RE.match(BULLET_RE.sub("", ml.text))
     ]
     if not bold:
@@ -261,7 +261,7 @@ def _build_minute(lines: list[MinuteLine], start: int, end: int, number: str | N
     index = start + 1
     while index < end and bold_style and not minute.body:
         ml = lines[index]
-        if not ml.line.bold or VOTE_LABEL_RE.match(ml.text) or NOT_A_TITLE_RE.match(ml.text):
+        if not ml.line.bold or CAPITALS_FIELD_RE.match(ml.text) or NOT_A_TITLE_RE.match(ml.text):
             break
         if HEADING_RE.match(ml.text):
             break

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from extractors.common.fields import FIELD_INSIDE_RE
+
 MAX_VENUE = 150  # longest real venue line seen: a room, a building and a full postal address
 MAX_NAME = 120  # bodies and authorities: "... Overview and Scrutiny Committee" is ~80
 EARLIEST_MEETING = date(1950, 1, 1)
 LATEST_YEARS_AHEAD = 5  # agendas announce meetings months ahead, not years
 
-LABEL_INSIDE_RE = re.compile(r"\b[A-Z][A-Za-z/]{2,}:\s")  # "Time: ", "Location/Address: "
 WEB_OR_MAIL_RE = re.compile(r"@|https?://|www\.", re.I)
 PHONE_RE = re.compile(r"\d[\d ()-]{7,}\d")
 LONG_NUMBER_RE = re.compile(r"\d{4,}")  # a street number, ZIP or phone: an address, not a name
@@ -37,7 +38,7 @@ def plausible_venue(value: str | None) -> str | None:
         or FILLER_RE.match(value)
         or not value[:1].isalnum()
         or re.match(r"\d{1,3}[.)]\s", value)  # an agenda item number: the agenda, not a place
-        or LABEL_INSIDE_RE.search(value)
+        or FIELD_INSIDE_RE.search(value)
         or WEB_OR_MAIL_RE.search(value)
         or CLOCK_RE.search(value)  # a sentence about the meeting, not its place
     ):
@@ -54,7 +55,7 @@ def plausible_name(value: str | None) -> str | None:
     if (
         len(value) > MAX_NAME
         or not value[:1].isupper()
-        or LABEL_INSIDE_RE.search(value + " ")
+        or FIELD_INSIDE_RE.search(value + " ")
         or WEB_OR_MAIL_RE.search(value)
         or PHONE_RE.search(value)
         or LONG_NUMBER_RE.search(value)

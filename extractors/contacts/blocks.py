@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.common.base import ExtractionContext, Extractor, register
+from extractors.common.fields import COLON
 from extractors.common.geometry import Word, line_words, words_in
 from extractors.common.linking import ItemLinker
 from extractors.common.nlp import is_person
@@ -38,7 +39,8 @@ LABEL_RE = re.compile(
     r"(?<![\w-])(?P<label>(?i:contact\s+officer|contact\s+name|contact|report\s+author|author"
     r"|lead\s+officer|officer|ask\s+for|name|clerk|designation|job\s+title|position|role"
     r"|tel(?:ephone)?(?:\s*no\.?)?|phone|mobile|direct\s+(?:dial|line)(?:\s*/\s*ext\.?)?"
-    r"|e-?mail|fax|textphone)|[PTMEF]|e)\s*:\s*"
+    r"|e-?mail|fax|textphone)|[PTMEF]|e)"
+    rf"{COLON}\s*"
 )
 NAME_LABELS = frozenset(
     ["contact officer", "contact name", "contact", "report author", "author", "lead officer"]

@@ -20,6 +20,7 @@ from extractors.common.dates import (
     find_yearless_date,
     writes_month_first,
 )
+from extractors.common.fields import HEADER_FIELD_RE, SIDE_FIELD_RE, split_field
 from extractors.common.plausible import plausible_venue
 from extractors.common.spacing import BLANK_LINE, NEXT_LINE, PageType
 from extractors.common.text import (
@@ -33,7 +34,6 @@ from pipeline.models import Line, MeetingRecord, Page
 
 AGENDA_MEETING_KEY = "m1"  # the one meeting an agenda pack is for
 HEADER_MAX_LINES = 25
-LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z /-]{1,25}?)\s*:\s*(.*)$")
 VENUE_LABEL_RE = re.compile(
     r"^(?:meeting\s+)?(venue|place|location|where)(?:\s*/\s*address)?$", re.I
 )
@@ -99,13 +99,13 @@ def label_values(lines: list[Line]) -> list[tuple[int, int, str, str]]:
     found = []
     for i, line in enumerate(lines):
         for j, span in enumerate(line.spans):
-            match = LABEL_RE.match(span.text)
-            if not match:
+            found_field = split_field(span.text)
+            if not found_field:
                 continue
-            value = match.group(2).strip()
+            label, value = found_field
             if not value and j + 1 < len(line.spans):
                 value = line.spans[j + 1].text.strip()
-            found.append((i, j, match.group(1).strip(), value))
+            found.append((i, j, label, value))
     return found
 
 
@@ -228,7 +228,7 @@ def _venue_after(
         if (
             not text
             or STOP_RE.match(text)
-            or LABEL_RE.match(text)
+            or HEADER_FIELD_RE.match(text)
             or is_item_line(text)
             or find_date_text(text)
             or HONORIFIC_RE.match(text)
@@ -267,9 +267,6 @@ def find_venue(
     return [], ""
 
 
-INLINE_LABEL_RE = re.compile(r"\s(?:[A-Z][A-Za-z]*)(?:\s[a-z]+)?\s*:(?:\s|$)")
-
-
 def _span_at(line: Line, x0: float) -> str:
     """The text of a line in the column starting near x0, cut where a side column's label
     ("Telephone:", "Ask for:") begins, since header columns are not always far apart."""
@@ -278,7 +275,7 @@ def _span_at(line: Line, x0: float) -> str:
         text = line.spans[0].text
     else:
         text = next((span.text for span in line.spans if abs(span.x0 - x0) < 12), "")
-    label = INLINE_LABEL_RE.search(text)
+    label = SIDE_FIELD_RE.search(text)
     return text[: label.start()].strip() if label else text
 
 

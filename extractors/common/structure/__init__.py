@@ -37,7 +37,6 @@ from extractors.common.structure.labels import (
 )
 from extractors.common.structure.outline import (
     BOLD_WEIGHT,
-    FIELD_RE,
     FULL_LINE,
     HEADING_MAX_CHARS,
     OPEN_END_RE,
@@ -54,7 +53,6 @@ from extractors.common.structure.sublists import MIN_SUBLIST, unnumbered_sublist
 __all__ = [
     "BOLD_WEIGHT",
     "CELL_LABEL_RE",
-    "FIELD_RE",
     "FULL_LINE",
     "HEADING_MAX_CHARS",
     "LABEL_RE",

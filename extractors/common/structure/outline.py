@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.common.fields import OPENING_FIELD_RE
 from extractors.common.geometry import text_right
 from extractors.common.spacing import SIZE_TOLERANCE, PageType
 from extractors.common.structure.labels import Label, cell_labels, parse_labels
@@ -39,7 +40,6 @@ FULL_LINE = 0.8  # a line reaching this share of the text block's width is full
 BOLD_WEIGHT = 1.2  # bold type outranks regular type up to this many times its size
 # a line ending on a function word is a phrase cut by the line end ("... Proposal for")
 OPEN_END_RE = re.compile(r"\b(?:a|an|the|of|for|to|and|or|in|on|at|by|with|from)$")
-FIELD_RE = re.compile(r"^[A-Z][A-Za-z()/]+(?: [A-Za-z()/]+)?:(\s|$)")  # a one- or two-word label
 
 
 @dataclass
@@ -233,7 +233,7 @@ class OutlineBuilder:
         entries (I.1-2, J.1-3 ... then M.1-7 after a lead-in sentence): it is one more,
         unless the text before it is a labelled field ("RECOMMENDATION: ... Council:"),
         whose clauses are the entry's details."""
-        if any(FIELD_RE.match(text.text.strip()) for text in self.since_entry):
+        if any(OPENING_FIELD_RE.match(text.text.strip()) for text in self.since_entry):
             return False
         return any(
             key[:2] == label.key[:2] and abs(line.x0 - x) <= tolerance for key, x in self.sublists
@@ -375,7 +375,7 @@ def continues_title(entry: Entry, previous: Line, line: Line, kind: PageType, ri
         return False
     if parse_labels(line.text)[0] and line.x0 <= entry.title_x + X_TOLERANCE * kind.size:
         return False
-    if FIELD_RE.match(line.text.strip()) and not OPEN_END_RE.search(previous.text):
+    if OPENING_FIELD_RE.match(line.text.strip()) and not OPEN_END_RE.search(previous.text):
         return False  # "Recommendation: ..." opens the entry's details
     width = right - entry.x
     full = previous.x1 >= entry.x + FULL_LINE * width

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from extractors.common.fields import OPENING_FIELD_RE
 from extractors.common.spacing import PageType
 from extractors.common.structure.labels import is_banner, parse_labels
 from extractors.common.structure.outline import (
-    FIELD_RE,
     FULL_LINE,
     HEADING_MAX_CHARS,
     WRAP_GAP,
@@ -99,6 +99,6 @@ def _topic_line(text: str) -> bool:
         and re.search(r"[A-Za-z]{2}", text)
         and not text.endswith((".", ":", ";", ","))
         and not parse_labels(text)[0]
-        and not FIELD_RE.match(text)
+        and not OPENING_FIELD_RE.match(text)
         and not is_banner(text)
     )
