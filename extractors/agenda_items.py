@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from extractors.common.base import ExtractionContext, Extractor, register
 from extractors.common.fields import split_field, vocabulary_field
+from extractors.common.geometry import is_table_row
 from extractors.common.structure import (
     HEADING_MAX_CHARS,
     SENTENCE_END_RE,
@@ -30,6 +31,7 @@ from extractors.common.structure import (
     unnumbered_headings,
     unnumbered_sublists,
 )
+from extractors.common.table_model import left_aligned
 from extractors.common.text import AGENDA_HEADING_RE, clean, provenance
 from extractors.meetings.agenda import AGENDA_MEETING_KEY
 from pipeline.models import AgendaItemRecord, Line, Page, PageRange
@@ -93,7 +95,7 @@ def _without_file_numbers(entry: Entry, title: str) -> str:
     for line in entry.lines:
         for span in line.spans[1:-1]:
             text = span.text.strip()
-            stacked = any(abs(span.x0 - x) <= COLUMN_TOLERANCE for x in columns)
+            stacked = left_aligned(span.x0, columns, COLUMN_TOLERANCE)
             if stacked and text not in cells and not FILE_CELL_RE.search(text):
                 cells.append(text)
     for cell in cells:
@@ -104,7 +106,7 @@ def _without_file_numbers(entry: Entry, title: str) -> str:
 def _time_cell(line: Line) -> bool:
     """A time or time range in a cell of its own at the end of the line ("7:10 -7:25 PM"):
     the item's time slot, not its title."""
-    if len(line.spans) < 2:
+    if not is_table_row(line):
         return False
     text = line.spans[-1].text.strip()
     return bool(TIME_CELL_RE.match(text))
@@ -117,7 +119,7 @@ def _page_range(match: re.Match[str]) -> tuple[int, int | None]:
 
 def _page_cell(line: Line) -> tuple[int, int | None] | None:
     """A page range in a cell of its own at the end of the line ("13 - 46")."""
-    if len(line.spans) < 2:
+    if not is_table_row(line):
         return None
     match = PAGE_CELL_RE.match(line.spans[-1].text.strip())
     if not match:
@@ -452,12 +454,16 @@ def _unnumbered_rows(pages: list[Page], entries: list[Entry]) -> list[Entry]:
             spans = line.spans
             if (
                 id(line) in used
-                or len(spans) < 2
+                or not is_table_row(line)
                 or not FILE_CELL_RE.fullmatch(spans[0].text.strip())
             ):
                 continue
             at = (round(spans[0].x0), round(spans[1].x0))
-            if any(abs(at[0] - x) <= 2 and abs(at[1] - t) <= 2 for x, t in cells):
+            if any(
+                left_aligned(at[0], [x], COLUMN_TOLERANCE)
+                and left_aligned(at[1], [t], COLUMN_TOLERANCE)
+                for x, t in cells
+            ):
                 title = " ".join(span.text.strip() for span in spans[1:])
                 found.append(Entry.at_line(page, line, title))
     return found

@@ -28,6 +28,14 @@ from extractors.common.minutes_layout import (
     parse_minutes,
 )
 from extractors.common.persons import ROLE_PREFIX_RE, Person, is_other_councils_member, parse_people
+from extractors.common.table_model import (
+    ALIGN_TOLERANCE,  # lines or cells starting this close are at the same indent
+    Column,
+    Columns,
+    column_starts,
+    header_row,
+    left_aligned,
+)
 from extractors.common.text import clean, provenance, sentences
 from extractors.meetings.agenda import AGENDA_MEETING_KEY
 from extractors.meetings.minutes import meeting_key
@@ -93,8 +101,6 @@ GROUP_LABEL_RE = re.compile(
 # A line broken for width may stop short of the right edge by this fraction of the text width
 # (justification and word-width estimates are rough).
 WRAP_TOLERANCE = 0.03
-# points: lines or cells starting this close are at the same indent
-ALIGN_TOLERANCE = 4.0
 # side-by-side attendance columns end at a gap this many line pitches wide
 COLUMN_BREAK = 1.8
 # rows above and below a row of a grid of names that show where its columns start
@@ -335,27 +341,30 @@ class _Collector:
 
 @dataclass
 class _Table:
-    columns: list[tuple[float, str]]  # (centre x, header text)
+    """An attendance table: its columns (`table_model.Columns`, titled by the header row)
+    and its rows, each the printed lines it spans and its cell text by column title."""
+
+    columns: Columns[Column]
     rows: list[tuple[list[MinuteLine], dict[str, str]]] = field(default_factory=list)
 
-    def column_of(self, x0: float, x1: float) -> str:
-        """The column whose header centre is nearest the cell's centre (headers may be
-        centred over left-aligned cells)."""
-        centre = (x0 + x1) / 2
-        return min(self.columns, key=lambda col: abs(col[0] - centre))[1].lower()
+    def column_of(self, span: Span) -> str:
+        """The title of the column whose header centre is nearest the cell's centre
+        (headers may be centred over left-aligned cells)."""
+        return self.columns.nearest(span.x0, span.x1).title.lower()
 
     @property
     def name_column(self) -> str:
-        return self.columns[0][1].lower()
+        return self.columns.columns[0].title.lower()
+
+
+def _is_column_title(position: int, text: str) -> bool:
+    """An attendance table's header: the people's column first, then the columns about them."""
+    return bool((NAME_HEADER_RE if position == 0 else COLUMN_HEADER_RE).match(text))
 
 
 def _table_header(ml: MinuteLine) -> _Table | None:
-    spans = ml.line.spans
-    if len(spans) < 2 or not NAME_HEADER_RE.match(spans[0].text.strip()):
-        return None
-    if not all(COLUMN_HEADER_RE.match(s.text.strip()) for s in spans[1:]):
-        return None
-    return _Table(columns=[((s.x0 + s.x1) / 2, s.text.strip()) for s in spans])
+    columns = header_row(ml.line, _is_column_title)
+    return _Table(columns) if columns is not None else None
 
 
 def _table_people(table: _Table, section: Section, out: _Collector) -> None:
@@ -502,13 +511,12 @@ def columns_in_reading_order(lines: list[MinuteLine]) -> list[MinuteLine]:
     index = 0
     while index < len(lines):
         ml = lines[index]
-        spans = ml.line.spans
-        if len(spans) < 2 or not all(_label_only(span.text) for span in spans):
+        labels = header_row(ml.line, lambda _, text: _label_only(text))
+        if labels is None:
             result.append(ml)
             index += 1
             continue
-        centres = [(span.x0 + span.x1) / 2 for span in spans]
-        columns: list[list[MinuteLine]] = [[_part_line(ml, [span])] for span in spans]
+        columns: list[list[MinuteLine]] = [[_part_line(ml, [span])] for span in ml.line.spans]
         previous, pitch = ml, None
         index += 1
         while index < len(lines):
@@ -518,9 +526,7 @@ def columns_in_reading_order(lines: list[MinuteLine]) -> list[MinuteLine]:
                 break
             pitch = pitch or gap
             for span in row.line.spans:
-                centre = (span.x0 + span.x1) / 2
-                nearest = min(range(len(centres)), key=lambda c: abs(centres[c] - centre))
-                columns[nearest].append(_part_line(row, [span]))
+                columns[labels.nearest_index(span.x0, span.x1)].append(_part_line(row, [span]))
             previous = row
             index += 1
         result.extend(part for column in columns for part in column)
@@ -530,14 +536,9 @@ def columns_in_reading_order(lines: list[MinuteLine]) -> list[MinuteLine]:
 def _cell_starts(lines: list[MinuteLine], index: int) -> list[float]:
     """Left edges of the columns of a grid of names, from the rows printed around this one
     whose cells are set apart by wide gaps."""
-    starts: list[float] = []
-    for ml in lines[max(0, index - GRID_NEIGHBOURS) : index + GRID_NEIGHBOURS + 1]:
-        if len(ml.line.spans) < 2 or ml.page is not lines[index].page:
-            continue
-        for span in ml.line.spans:
-            if all(abs(span.x0 - x) > ALIGN_TOLERANCE for x in starts):
-                starts.append(span.x0)
-    return starts
+    around = lines[max(0, index - GRID_NEIGHBOURS) : index + GRID_NEIGHBOURS + 1]
+    page = lines[index].page
+    return column_starts(ml.line for ml in around if ml.page is page)
 
 
 def _grid_cells(lines: list[MinuteLine], index: int) -> list[MinuteLine] | None:
@@ -554,7 +555,7 @@ def _grid_cells(lines: list[MinuteLine], index: int) -> list[MinuteLine] | None:
         if len(words) != len(span.word_starts):
             return None
         for number, (word, x) in enumerate(zip(words, span.word_starts, strict=True)):
-            if number == 0 or any(abs(x - start) <= ALIGN_TOLERANCE for start in starts):
+            if number == 0 or left_aligned(x, starts):
                 cells.append([])
             cells[-1].append((word, x, span))
     if len(cells) < 2:
@@ -580,7 +581,7 @@ def _grid_cells(lines: list[MinuteLine], index: int) -> list[MinuteLine] | None:
 
 def _table_row(table: _Table, ml: MinuteLine) -> None:
     """A row starts with a name cell; a line without one continues the cells above it."""
-    columns = [table.column_of(span.x0, span.x1) for span in ml.line.spans]
+    columns = [table.column_of(span) for span in ml.line.spans]
     if table.name_column in columns or not table.rows:
         table.rows.append(([], {}))
     lines, cells = table.rows[-1]

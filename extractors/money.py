@@ -37,13 +37,13 @@ from extractors.common.base import ExtractionContext, Extractor, register
 from extractors.common.geometry import (
     Word,
     context_of,
-    horizontal_overlap,
     is_table_row,
     line_words,
     words_in,
 )
 from extractors.common.linking import ItemLinker
 from extractors.common.spacing import BLANK_LINE, NEXT_LINE, PageType
+from extractors.common.table_model import same_column
 from extractors.common.tables import MONEY_SHAPED_RE, far_below, is_prose, table_cells
 from pipeline.models import BBox, MoneyRecord, Page, Provenance, ReadDocument
 
@@ -247,7 +247,7 @@ def _column_neighbours(
             continue
         if not is_table_row(page.lines[hit.lines[0]]) and len(hit.lines) == 1:
             continue
-        if horizontal_overlap(x0, x1, hit.x0, hit.x1) >= 0.5:
+        if same_column(x0, x1, hit.x0, hit.x1):
             return hit
     return None
 

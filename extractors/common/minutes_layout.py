@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from extractors.common.base import ExtractionContext
 from extractors.common.fields import CAPITALS_FIELD_RE
+from extractors.common.geometry import is_table_row
+from extractors.common.table_model import left_aligned
 from extractors.common.text import clean, title_case_if_upper
 from pipeline.models import Line, Page, Segment
 
@@ -100,7 +102,7 @@ def _words_left_of(line: Line, cut_x: float) -> str:
 
 def _side_column(line: Line, page: Page) -> float | None:
     """x of an Action/Owner column announced by a table header line, if this is one."""
-    if len(line.spans) < 2:
+    if not is_table_row(line):
         return None
     for span in line.spans[1:]:
         if span.x0 > page.width * 0.45 and SIDE_COLUMN_RE.match(span.text):
@@ -142,7 +144,7 @@ def _starts_table_row(lines: list[MinuteLine], index: int) -> bool:
     """A numbered line in the first column of a table: other cells beside it, or the minute's
     text indented under it."""
     ml = lines[index]
-    if len(ml.line.spans) > 1 and ml.line.spans[1].x0 > ml.x0 + 100:
+    if is_table_row(ml.line) and ml.line.spans[1].x0 > ml.x0 + 100:
         return True
     following = lines[index + 1] if index + 1 < len(lines) else None
     return following is not None and following.x0 >= ml.x0 + HEADING_INDENT
@@ -233,14 +235,14 @@ def _split_run_together_title(text: str) -> tuple[str, str]:
 def _build_minute(lines: list[MinuteLine], start: int, end: int, number: str | None) -> Minute:
     first = lines[start]
     bold_style = first.line.bold
-    first_is_table_row = not bold_style and len(first.line.spans) > 1
+    first_is_table_row = not bold_style and is_table_row(first.line)
     match = HEADING_RE.match(first.text) if number else None
     title = match.group("title") if match else BULLET_RE.sub("", first.text)
     heading = [first]
     body_start = ""
     if not bold_style:
         first_span = first.line.spans[0].text
-        if len(first.line.spans) > 1:
+        if first_is_table_row:
             span_match = HEADING_RE.match(first_span)
             title = span_match.group("title") if span_match else title
             body_start = first.text[len(first_span) :].strip()
@@ -275,7 +277,7 @@ def _build_minute(lines: list[MinuteLine], start: int, end: int, number: str | N
             index += 1
     for ml in lines[index:end]:
         if first_is_table_row and ml.line.size == first.line.size:
-            in_title = [sp for sp in ml.line.spans if abs(sp.x0 - first.x0) <= 4]
+            in_title = [sp for sp in ml.line.spans if left_aligned(sp.x0, [first.x0])]
             if in_title:
                 title += " " + " ".join(sp.text for sp in in_title)
                 rest = " ".join(sp.text for sp in ml.line.spans if sp not in in_title)

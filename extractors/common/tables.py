@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extractors.common.amounts import currency_of, parse_cell_number, scale_of
-from extractors.common.geometry import Word, body_width, horizontal_overlap, line_words
+from extractors.common.geometry import Word, body_width, line_words
 from extractors.common.spacing import NEW_SECTION, PageType
+from extractors.common.table_model import Column, Columns
 from pipeline.models import Line, Page
 
 CURRENCY_MARK = r"(?P<cur>£|€|\$|\b(?:GBP|USD|EUR|CAD)\b)"
@@ -66,25 +67,20 @@ MONEY_WORDS = frozenset(
 YEAR_RE = re.compile(r"^(19|20)\d\d$")
 MONEY_SHAPED_RE = re.compile(r"\d,\d{3}(?!\d)|\.\d\d$|\d(?:k|m|bn)$", re.I)
 SIGN_WORDS = frozenset(["+", "-", "−", "–"])
-COLUMN_SLACK = 8.0
 
 
 @dataclass
-class MoneyColumn:
-    x0: float
-    x1: float
+class MoneyColumn(Column):
+    """A column (`table_model.Column`) whose numbers are money, in a currency and scale."""
+
     currency: str
     scale: Decimal
     marked: bool  # the header names the currency: any number below it is money
 
-    def holds(self, word: Word) -> bool:
-        inside = word.x0 >= self.x0 - COLUMN_SLACK and word.x1 <= self.x1 + COLUMN_SLACK
-        return inside or horizontal_overlap(word.x0, word.x1, self.x0, self.x1) >= 0.5
-
 
 @dataclass
 class Table:
-    columns: list[MoneyColumn] = field(default_factory=list)
+    columns: Columns[MoneyColumn] = field(default_factory=Columns)
     whole: MoneyColumn | None = None  # a note such as "All figures in £m" covers every column
     rows: int = 0
 
@@ -113,7 +109,8 @@ def _scale_note(line: Line, dollar: str) -> MoneyColumn | None:
     if not match or not (match.group("unit") or len(text) > 3):
         return None  # a lone "£" is a detached currency sign, not a note
     currency = currency_of(match.group("cur"), dollar)
-    return MoneyColumn(line.x0, line.x1, currency, _unit_scale(match.group("unit")), True)
+    scale = _unit_scale(match.group("unit"))
+    return MoneyColumn(line.x0, line.x1, text, currency, scale, True)
 
 
 def _header_like(line: Line) -> bool:
@@ -136,7 +133,7 @@ def _header_columns(line: Line, dollar: str, main_currency: str | None) -> list[
         if match and (len(line.spans) > 1 or match.group("unit") or "(" in span.text):
             currency = currency_of(match.group("cur"), dollar)
             scale = _unit_scale(match.group("unit"))
-            columns.append(MoneyColumn(span.x0, span.x1, currency, scale, True))
+            columns.append(MoneyColumn(span.x0, span.x1, span.text.strip(), currency, scale, True))
             continue
         if main_currency is None or not (len(line.spans) > 1 or line.bold):
             continue
@@ -144,7 +141,8 @@ def _header_columns(line: Line, dollar: str, main_currency: str | None) -> list[
         if len(span_words) <= 3 and any(
             w.text.lower().strip(":()") in MONEY_WORDS for w in span_words
         ):
-            columns.append(MoneyColumn(span.x0, span.x1, main_currency, Decimal(1), False))
+            title = span.text.strip()
+            columns.append(MoneyColumn(span.x0, span.x1, title, main_currency, Decimal(1), False))
     return columns
 
 
@@ -196,8 +194,7 @@ def _cells_of(
             continue
         raw = " ".join(w.text for w in group) if len(group) > 1 else group[0].text
         first, last = group[0], group[-1]
-        probe = Word(raw, first.x0, last.x1, first.start, last.end, first.span)
-        column = next((c for c in table.columns if c.holds(probe)), None)
+        column = table.columns.holding(first.x0, last.x1)
         if column is None and table.whole is not None and _span_is_numeric(line, first.span):
             column = table.whole
         if column is None:
@@ -209,13 +206,6 @@ def _cells_of(
         amount = value if scaled else value * column.scale
         cells.append(Cell(page_number, index, group, raw, amount, column.currency))
     return cells
-
-
-def _widen(table: Table, line: Line) -> None:
-    for column in table.columns:
-        for span in line.spans:
-            if horizontal_overlap(span.x0, span.x1, column.x0, column.x1) >= 0.5:
-                column.x0, column.x1 = min(column.x0, span.x0), max(column.x1, span.x1)
 
 
 def table_cells(
@@ -250,7 +240,7 @@ def table_cells(
             if table is None:
                 continue
             if not table.rows and _header_like(line):
-                _widen(table, line)  # a header cell wrapped onto a second line
+                table.columns.widen_to(line)  # a header cell wrapped onto a second line
                 continue
             cells = _cells_of(line, table, page_used, page.number, index)
             if cells:
