@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.common.minutes_layout import MinuteLine
-from extractors.common.persons import Person, looks_like_name
+from extractors.common.persons import Person, is_name
 
 SEAT = (
     r"(?:mayor\s+pro\s+tem(?:pore)?|vice\s+mayor|deputy\s+mayor|mayor|council\s?members?"
@@ -90,7 +90,7 @@ def _is_name(text: str, single_ok: bool = False) -> bool:
     tokens = text.replace(",", " ").split()
     if tokens and tokens[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii"):
         tokens = tokens[:-1]  # "R. Michael Kasperzak, Jr."
-    return looks_like_name(tokens, single_ok=single_ok)
+    return is_name(tokens, single_ok=single_ok)
 
 
 def _unmarked(lines: list[MinuteLine], index: int, text: str) -> str:

@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.common.nlp import is_person
-
 HONORIFICS: dict[str, str] = {
     "councillor": "Councillor",
     "councillors": "Councillor",
@@ -87,34 +85,6 @@ ORG_WORDS = re.compile(
     r"network|alliance|forum|constabulary|ministry|government|church|club)\b",
     re.I,
 )
-# Words of a document, a letter or a contact block, never of a person's name: "Agenda Item",
-# "Contact Details", "Yours sincerely", "Telephone".
-DOCUMENT_WORDS = frozenset(
-    ["agenda", "minutes", "meeting", "item", "report", "author", "appendix", "annex", "page"]
-    + ["date", "time", "venue", "public", "restricted", "unrestricted", "consultation"]
-    + ["contact", "contacts", "detail", "details", "information", "enquiry", "enquiries"]
-    + ["email", "e-mail", "tel", "telephone", "phone", "fax", "helpline", "mailbox", "website"]
-    + ["dear", "yours", "sincerely", "regards"]
-)
-# Words qualifying a post or naming a department or its building, never of a person's name:
-# "Interim Director", "Adult Social Care", "Strategic Commissioning", "Civic Centre".
-POST_QUALIFIERS = frozenset(
-    ["acting", "interim", "senior", "relevant", "general", "corporate", "strategic", "strategy"]
-    + ["policy", "programme", "project", "commissioning", "operations", "business", "support"]
-    + ["capital", "financial", "democracy", "portfolio", "cabinet", "adult", "adults"]
-    + ["children", "health", "unit", "civic", "centre", "center", "offices", "councils"]
-)
-# Words that end a place's name ("Town Hall", "Church Lane", "Civic House") and are surnames
-# as well ("Tom Hall", "Mary Lane", "Helen Street").
-PLACE_WORDS = frozenset(["road", "street", "lane", "avenue", "house", "hall", "church"])
-# Words above that are also common surnames ("Tom Head", "Anna Partner", "Mark Church", "Jo
-# England", "Sam Holder", "Ann Page"): they bar only a name nothing vouches for.
-SURNAME_WORDS = PLACE_WORDS | frozenset(
-    ["head", "lead", "leader", "partner", "nurse", "fire", "governor", "england", "holder"]
-    + ["page"]
-)
-# The words above that are whole words, not patterns.
-LISTED_WORDS = COUNCIL_TIERS | DOCUMENT_WORDS | POST_QUALIFIERS | PLACE_WORDS
 NAME_TOKEN_RE = re.compile(
     r"^(?:[A-Z]\.?|[A-Z]\.[A-Z]\.?|(?:Mc|Mac|O'|D'|De|Le|La|Van|Von)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
     r"|[A-Z][a-z]*[A-Z][a-z]+|(?:de|van|von|der|da|di|le|la)|[A-Z][A-Z'-]+)$"
@@ -191,54 +161,25 @@ def is_other_councils_member(person: Person) -> bool:
     return len(words) >= 2 and words[0] in COUNCIL_TIERS and words[1] in COUNCILLOR_KEYS
 
 
-def _vocabulary_words(tokens: list[str]) -> list[tuple[str, bool]]:
-    """The words of the tokens that name a role, a body, a council tier, a document or a
-    place, each with whether it is the name's last word."""
-    found = []
-    for position, token in enumerate(tokens):
-        last = position == len(tokens) - 1
-        word = token.lower().strip(".")
-        if word in LISTED_WORDS:
-            found.append((word, last))
-        else:
-            found += [(m.group(0).lower(), last) for m in ROLE_WORDS.finditer(token)]
-            found += [(m.group(0).lower(), last) for m in ORG_WORDS.finditer(token)]
-    return found
-
-
-def looks_like_name(
-    tokens: list[str], titled: bool = False, single_ok: bool = False, vouched: bool = False
-) -> bool:
+def is_name(tokens: list[str], titled: bool = False, single_ok: bool = False) -> bool:
     """Tokens that read as a person's name: initials and capitalised words.
 
-    After an honorific or a post ("Mrs C Head", "Clerk J Town") the tokens are a name
-    whatever they spell (`titled`). Otherwise a word naming a role, a body, a council tier, a
-    document or a department ("Legal Services", "NHS England", "Contact Details", "Town
-    Hall") is no part of a person's name, save a word that is also a common surname ("Tom
-    Head", "Mary Lane"): that one passes where the context vouches for a person (`vouched`:
-    a name label, the contact's own e-mail address) or, ending the name, where spaCy reads
-    the whole as a person ("Tom Hall", not "Village Hall"). What vouches also lets a name
-    printed in capitals pass. A single word is a name only when a role is printed with it
-    ("McKay (Acting Chief Accountant)").
+    After an honorific ("Mrs C Head") the tokens are a name whatever they spell; otherwise
+    words naming a role or organisation ("Legal Services", "NHS England") are not a person,
+    and a single word is one only when a role is printed with it ("McKay (Acting Chief
+    Accountant)").
     """
     if not tokens or len(tokens) > 5:
         return False
     if len(tokens) == 1 and not (titled or single_ok):
         return False
-    if not all(NAME_TOKEN_RE.match(t.replace("’", "'")) for t in tokens):
+    if not titled and (ORG_WORDS.search(" ".join(tokens)) or ROLE_WORDS.search(" ".join(tokens))):
         return False
-    if not vouched and all(t.isupper() and len(t.rstrip(".")) > 1 for t in tokens):
+    if not all(NAME_TOKEN_RE.match(t) for t in tokens):
+        return False
+    if all(t.isupper() and len(t.rstrip(".")) > 1 for t in tokens):
         return False  # "UNRESTRICTED ITEMS", "EDC": capitals with no initial or proper case
-    if not (tokens[-1][:1].isupper() and len(tokens[-1].rstrip(".")) > 1):
-        return False
-    if titled:
-        return True
-    words = _vocabulary_words(tokens)
-    if any(word not in SURNAME_WORDS for word, _ in words):
-        return False
-    if vouched or not words:
-        return True
-    return all(last for _, last in words) and is_person(" ".join(tokens))
+    return tokens[-1][:1].isupper() and len(tokens[-1].rstrip(".")) > 1
 
 
 @dataclass
@@ -269,7 +210,7 @@ def _parse_person_chunk(
         and len(tokens) >= 2
         and TITLE_ACRONYM_RE.match(tokens[0])
         and not ORG_WORDS.search(tokens[0])  # "NHS England" is a body, not a title
-        and looks_like_name(tokens[1:], titled=True)
+        and is_name(tokens[1:], titled=True)
     ):
         honorific, tokens = tokens[0], tokens[1:]  # "PCSO Sharon Diamond"
     organisation = None
@@ -277,7 +218,7 @@ def _parse_person_chunk(
         len(tokens) >= 2
         and ACRONYM_RE.match(tokens[-1])
         and not ROLE_WORDS.fullmatch(tokens[-1])  # "Cathy Fleet CLERK": a post, see _split_post
-        and looks_like_name(tokens[:-1])
+        and is_name(tokens[:-1])
     ):
         organisation = tokens[-1]  # "A Armstrong EDC"
         tokens = tokens[:-1]
@@ -286,7 +227,7 @@ def _parse_person_chunk(
         if post:
             role = f"{role} {post}" if role and not role_plural else post
     titled = bool(honorific or carried.honorific or role)
-    if not looks_like_name(tokens, titled=titled, single_ok=bool(parens)):
+    if not is_name(tokens, titled=titled, single_ok=bool(parens)):
         return None, carried
     person = Person(name=" ".join(tokens), honorific=honorific or carried.honorific, role=role)
     person.organisation = organisation
@@ -308,15 +249,15 @@ def _split_post(tokens: list[str]) -> tuple[str | None, list[str]]:
     Superintendent"): the words up to or from a role word, when the rest reads as a name of
     two words or more. After a name, a post of a body is printed after a comma ("John Smith,
     Cheshire East Council Chief Executive"), so words naming a body are no post there."""
-    if looks_like_name(tokens):
+    if is_name(tokens):
         return None, tokens
     for cut in range(len(tokens) - 2, 0, -1):  # post first: the longest post
         post, name = tokens[:cut], tokens[cut:]
-        if _is_post(post, body_ok=True) and looks_like_name(name):
+        if _is_post(post, body_ok=True) and is_name(name):
             return " ".join(post), name
     for cut in range(2, len(tokens)):  # name first: the shortest name
         name, post = tokens[:cut], tokens[cut:]
-        if _is_post(post) and looks_like_name(name):
+        if _is_post(post) and is_name(name):
             return " ".join(post), name
     return None, tokens
 

@@ -27,7 +27,8 @@ from extractors.common.base import ExtractionContext, Extractor, register
 from extractors.common.fields import COLON
 from extractors.common.geometry import Word, line_words, words_in
 from extractors.common.linking import ItemLinker
-from extractors.common.persons import looks_like_name, without_honorifics
+from extractors.common.nlp import is_person
+from extractors.common.persons import NAME_TOKEN_RE, without_honorifics
 from extractors.common.phones import EMAIL_TAIL_RE, Found, clean_email, find_emails, find_phones
 from extractors.common.spacing import BLANK_LINE, NEXT_LINE, PageType
 from extractors.common.tables import is_prose
@@ -53,6 +54,127 @@ PHONE_BEFORE_RE = re.compile(
 EMAIL_BEFORE_RE = re.compile(r"(?i)(?:\be-?mail|\be)\s*[:.]?\s*$")
 FAX_BEFORE_RE = re.compile(r"(?i)\b(?:fax|f|textphone|minicom)\s*[:.]?\s*$")
 SIGN_OFF_RE = re.compile(r"(?i)\bverified\s+by\b")
+NOT_NAME = frozenset(
+    [
+        "council",
+        "councils",
+        "officer",
+        "officers",
+        "director",
+        "directors",
+        "manager",
+        "managers",
+        "services",
+        "service",
+        "team",
+        "report",
+        "author",
+        "contact",
+        "contacts",
+        "details",
+        "detail",
+        "information",
+        "board",
+        "committee",
+        "department",
+        "chief",
+        "executive",
+        "finance",
+        "financial",
+        "office",
+        "offices",
+        "democratic",
+        "democracy",
+        "relevant",
+        "corporate",
+        "county",
+        "city",
+        "borough",
+        "district",
+        "parish",
+        "town",
+        "partnership",
+        "group",
+        "unit",
+        "clerk",
+        "email",
+        "e-mail",
+        "tel",
+        "telephone",
+        "phone",
+        "fax",
+        "support",
+        "business",
+        "general",
+        "counsel",
+        "interim",
+        "acting",
+        "capital",
+        "accountant",
+        "operations",
+        "strategy",
+        "strategic",
+        "policy",
+        "legal",
+        "officer's",
+        "chair",
+        "chairman",
+        "mayor",
+        "member",
+        "members",
+        "cabinet",
+        "portfolio",
+        "holder",
+        "assistant",
+        "deputy",
+        "principal",
+        "senior",
+        "project",
+        "programme",
+        "commissioning",
+        "health",
+        "care",
+        "adult",
+        "adults",
+        "children",
+        "nhs",
+        "ccg",
+        "trust",
+        "authority",
+        "government",
+        "agenda",
+        "minutes",
+        "meeting",
+        "unrestricted",
+        "restricted",
+        "public",
+        "date",
+        "time",
+        "venue",
+        "dear",
+        "yours",
+        "sincerely",
+        "regards",
+        "page",
+        "item",
+        "appendix",
+        "annex",
+        "civic",
+        "centre",
+        "center",
+        "consultation",
+        "enquiries",
+        "enquiry",
+        "helpline",
+        "mailbox",
+        "website",
+    ]
+)
+# Words that end a place's name ("Town Hall", "Church Lane", "Civic House") and are surnames as
+# well ("Tom Hall", "Mary Lane", "Mark Church", "Helen Street"): a name holding one is a person's
+# where the block vouches for it, by a name label or by its own e-mail address, or, when the word
+# ends the name, where spaCy reads the name as a person ("Tom Hall", not "Village Hall").
+PLACE_WORDS = frozenset(["road", "street", "lane", "avenue", "house", "hall", "church"])
 MAX_WINDOW_LINES = 4
 SAME_COLUMN = 20.0  # points between the starts of two lines of one block's column
 
@@ -220,18 +342,28 @@ def _blocks(page: Page, anchors: list[Anchor]) -> list[Block]:
 def person_name(text: str, labelled: bool = False, mailbox: str = "") -> str | None:
     """The text as a person's name ('Julie North', 'Joel.Hammond-Gant'), else None.
 
-    A contact's name is printed in full, two to four words after its honorifics. The block
-    vouches for a name holding a word that is also a surname ("Tom Hall", "Anna Partner"):
-    it follows a name label (`labelled`), or the block's e-mail `mailbox` (the part before
-    the @) holds its surname ("tom.hall", "thall"); see `persons.looks_like_name`."""
+    A name with a word that also ends place names ("Tom Hall") needs the block to vouch for
+    it: it follows a name label (`labelled`), or the block's e-mail `mailbox` (the part
+    before the @) holds its surname ("tom.hall", "thall"); else spaCy must read it as a
+    person's name."""
     value = clean(text).strip(" ,;:-–()")
     value = re.sub(r"(?<=[a-z])\.(?=[A-Z])", " ", value)
     tokens = without_honorifics(value.split())
-    if not 2 <= len(tokens) <= 4:
+    value = " ".join(tokens)
+    if not 2 <= len(tokens) <= 4 or all(len(t.rstrip(".")) == 1 for t in tokens):
         return None
     surname = re.sub(r"[^a-z]", "", tokens[-1].lower())
     vouched = labelled or (len(surname) > 1 and surname in re.sub(r"[^a-z]", "", mailbox.lower()))
-    return " ".join(tokens) if looks_like_name(tokens, vouched=vouched) else None
+    words = [token.lower().strip(".") for token in tokens]
+    if any(word in NOT_NAME or (word in PLACE_WORDS and not vouched) for word in words[:-1]):
+        return None
+    if words[-1] in NOT_NAME:
+        return None
+    if not all(NAME_TOKEN_RE.match(token.replace("’", "'")) for token in tokens):
+        return None
+    if words[-1] in PLACE_WORDS and not vouched and not is_person(value):
+        return None
+    return value
 
 
 def _name_and_role(text: str, mailbox: str = "") -> tuple[str | None, str | None]:
